@@ -145,6 +145,7 @@ CREATE TABLE import_rejection (
   batch_id    integer NOT NULL REFERENCES import_batch (id),
   row_number  integer NOT NULL,
   raw         jsonb NOT NULL,
+  restricted  jsonb,
   problems    jsonb NOT NULL,
   PRIMARY KEY (batch_id, row_number)
 );

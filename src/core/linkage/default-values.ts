@@ -1,0 +1,85 @@
+/**
+ * Placeholder birth dates and ages. Data-entry systems fill a required field with a
+ * default (2000-01-01; an age of 20 or 24 with no birth date), and the Ministry
+ * releases use -1 for "unknown". Such values look like evidence and are not: two
+ * strangers "born" on 2000-01-01 would otherwise look alike. They are treated as
+ * missing, which the model scores as neutral.
+ */
+
+/** Birth dates known to be defaults in casualty lists. */
+export const KNOWN_DEFAULT_BIRTH_DATES: ReadonlySet<string> = new Set(['2000-01-01', '1900-01-01', '1970-01-01']);
+
+/** Ages known to be defaults when the record has no birth date. */
+export const KNOWN_DEFAULT_AGES_WITHOUT_BIRTH_DATE: ReadonlySet<number> = new Set([20, 24]);
+
+/** A parsed calendar date. */
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** Parses YYYY-MM-DD (also YYYY/MM/DD and DD/MM/YYYY); anything else is missing. */
+export function parseBirthDate(raw: string): CalendarDate | undefined {
+  const t = raw.trim();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(t);
+  let year: number, month: number, day: number;
+  if (m) {
+    year = Number(m[1]);
+    month = Number(m[2]);
+    day = Number(m[3]);
+  } else {
+    m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+    if (!m) return undefined;
+    day = Number(m[1]);
+    month = Number(m[2]);
+    year = Number(m[3]);
+  }
+  if (year < 1880 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return { year, month, day };
+}
+
+/** Formats a date as YYYY-MM-DD. */
+export function formatDate(d: CalendarDate): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * Finds birth dates that occur far more often than their neighbours, so that a
+ * list's own defaults (1999-01-01, 2000-02-02 in one release) are treated as missing
+ * without being named in advance. A date is a default when it is in the known list,
+ * or occurs at least `minCount` times and `factor` times the average count of the
+ * other dates of its year.
+ */
+export function findDefaultBirthDates(
+  dates: Iterable<string>,
+  factor = 8,
+  minCount = 20,
+): Set<string> {
+  const counts = new Map<string, number>();
+  for (const d of dates) if (d !== '') counts.set(d, (counts.get(d) ?? 0) + 1);
+  const perYear = new Map<string, { total: number; distinct: number }>();
+  for (const [d, c] of counts) {
+    const y = d.slice(0, 4);
+    const s = perYear.get(y) ?? { total: 0, distinct: 0 };
+    s.total += c;
+    s.distinct += 1;
+    perYear.set(y, s);
+  }
+  const out = new Set<string>(KNOWN_DEFAULT_BIRTH_DATES);
+  for (const [d, c] of counts) {
+    const s = perYear.get(d.slice(0, 4));
+    if (!s || c < minCount) continue;
+    const othersAverage = s.distinct > 1 ? (s.total - c) / (s.distinct - 1) : 1;
+    if (c >= factor * Math.max(1, othersAverage)) out.add(d);
+  }
+  return out;
+}
+
+/** Parses an age in years; negative, non-numeric or implausible values are missing. */
+export function parseAge(raw: string): number | undefined {
+  const t = raw.trim();
+  if (!/^\d{1,3}(\.\d+)?$/.test(t)) return undefined;
+  const n = Math.floor(Number(t));
+  return n >= 0 && n <= 125 ? n : undefined;
+}

@@ -1,0 +1,241 @@
+import { generateCandidatePairs, type BlockingOptions, DEFAULT_BLOCKING_OPTIONS, DEFAULT_BLOCKING_RULES, type OversizedBlock } from './blocking.js';
+import { clusterRecords, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions, type ClusterReport, type ScoredLink } from './clustering.js';
+import { comparePair, FIELD_COUNT, NAME_FIELD_COUNT, nameFrequencies, type NameFrequencies } from './compare-records.js';
+import type { PairDecision } from './decisions.js';
+import {
+  estimateModel,
+  estimateU,
+  scoreComparison,
+  weightTable,
+  type FellegiSunterModel,
+  type LabelledComparison,
+} from './fellegi-sunter.js';
+import { prepareRecords, SCRIPT_NONE, type LinkInputRecord, type PreparedRecord } from './link-record.js';
+import { Prng } from './prng.js';
+
+/** Comparison levels of a batch of pairs (FIELD_COUNT levels and NAME_FIELD_COUNT frequencies per pair). */
+export interface ComparedPairs {
+  readonly levels: Uint8Array;
+  readonly tf: Float32Array;
+}
+
+/**
+ * Compares pairs of prepared records. The comparison phase is independent per pair,
+ * so a comparer may split the pairs over worker threads, processes or machines; the
+ * in-process comparer is the reference implementation.
+ */
+export interface PairComparer {
+  compare(
+    records: readonly PreparedRecord[],
+    freq: NameFrequencies,
+    left: Uint32Array,
+    right: Uint32Array,
+  ): Promise<ComparedPairs>;
+}
+
+/** Compares pairs `from`..`to` of (left, right) into fresh buffers. */
+export function compareRange(
+  records: readonly PreparedRecord[],
+  freq: NameFrequencies,
+  left: Uint32Array,
+  right: Uint32Array,
+  from = 0,
+  to = left.length,
+): ComparedPairs {
+  const count = to - from;
+  const levels = new Uint8Array(count * FIELD_COUNT);
+  const tf = new Float32Array(count * NAME_FIELD_COUNT);
+  for (let p = 0; p < count; p++) {
+    const a = records[left[from + p] ?? 0];
+    const b = records[right[from + p] ?? 0];
+    if (a && b) comparePair(a, b, freq, levels, tf, p);
+  }
+  return { levels, tf };
+}
+
+/** Compares in the calling thread. */
+export const inProcessComparer: PairComparer = {
+  compare: (records, freq, left, right) => Promise.resolve(compareRange(records, freq, left, right)),
+};
+
+/** Options of one linkage run. */
+export interface LinkOptions {
+  /** Match probability a link must reach (0–1). */
+  readonly threshold: number;
+  readonly blocking: BlockingOptions;
+  readonly cluster: Omit<ClusterOptions, 'threshold'>;
+  /** Random pairs sampled to estimate u. */
+  readonly randomPairs: number;
+  readonly seed: number;
+  readonly decisions: readonly PairDecision[];
+}
+
+/** Defaults; the threshold was chosen on a held-out release pair (docs/METHODOLOGY.md). */
+export const DEFAULT_LINK_OPTIONS: LinkOptions = {
+  threshold: 0.8,
+  blocking: DEFAULT_BLOCKING_OPTIONS,
+  cluster: DEFAULT_CLUSTER_OPTIONS,
+  randomPairs: 300_000,
+  seed: 1,
+  decisions: [],
+};
+
+/** Everything a run produced: clusters, the model, the scored pairs and reports. */
+export interface LinkResult {
+  readonly clusterOf: Int32Array;
+  readonly records: readonly PreparedRecord[];
+  readonly frequencies: NameFrequencies;
+  readonly model: FellegiSunterModel;
+  readonly left: Uint32Array;
+  readonly right: Uint32Array;
+  readonly ruleBits: Uint16Array;
+  readonly ruleNames: readonly string[];
+  readonly compared: ComparedPairs;
+  readonly weights: Float64Array;
+  readonly thresholdWeight: number;
+  readonly report: LinkReport;
+}
+
+/** Figures about a run, for the command's summary and the methodology. */
+export interface LinkReport {
+  readonly records: number;
+  readonly recordsWithoutName: number;
+  readonly candidatePairs: number;
+  readonly pairsPerRule: Readonly<Record<string, number>>;
+  readonly oversizedBlocks: readonly OversizedBlock[];
+  readonly emIterations: number;
+  readonly lambda: number;
+  readonly clusters: number;
+  readonly clustering: ClusterReport;
+  readonly seconds: Readonly<Record<string, number>>;
+}
+
+/** Converts a match probability to a match weight (log2 odds). */
+export function probabilityToWeight(p: number): number {
+  const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
+  return Math.log2(q / (1 - q));
+}
+
+/**
+ * Links records end to end: prepare, block, compare (through `comparer`), estimate
+ * u from random pairs and m by EM, score, and cluster under human decisions.
+ */
+export async function linkRecords(
+  inputs: readonly LinkInputRecord[],
+  options: Partial<LinkOptions> = {},
+  comparer: PairComparer = inProcessComparer,
+): Promise<LinkResult> {
+  const opts: LinkOptions = { ...DEFAULT_LINK_OPTIONS, ...options };
+  const seconds: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    seconds[name] = (now - t) / 1000;
+    t = now;
+  };
+  const records = prepareRecords(inputs);
+  const freq = nameFrequencies(records);
+  lap('prepare');
+  const candidates = generateCandidatePairs(records, DEFAULT_BLOCKING_RULES, opts.blocking);
+  lap('block');
+  const compared = await comparer.compare(records, freq, candidates.left, candidates.right);
+  lap('compare');
+
+  const rnd = sampleRandomPairs(records.length, opts.randomPairs, opts.seed);
+  const randomCompared = compareRange(records, freq, rnd.left, rnd.right);
+  const u = estimateU(randomCompared.levels, rnd.left.length);
+  const labelled: LabelledComparison[] = opts.decisions.map((d) => {
+    const c = compareRange(records, freq, Uint32Array.of(d.a), Uint32Array.of(d.b));
+    return { levels: c.levels, same: d.same };
+  });
+  const model = estimateModel(compared.levels, candidates.left.length, u, labelled);
+  lap('model');
+
+  const table = weightTable(model);
+  const pairCount = candidates.left.length;
+  const weights = new Float64Array(pairCount);
+  const thresholdWeight = probabilityToWeight(opts.threshold);
+  const links: ScoredLink[] = [];
+  for (let p = 0; p < pairCount; p++) {
+    const w = scoreComparison(table, compared.levels, compared.tf, p);
+    weights[p] = w;
+    const a = candidates.left[p] ?? 0;
+    const b = candidates.right[p] ?? 0;
+    if (w >= thresholdWeight && linkable(records[a], records[b])) links.push({ a, b, weight: w });
+  }
+  lap('score');
+
+  // Cross pairs of a proposed merge are compared and scored on demand.
+  const one = { levels: new Uint8Array(FIELD_COUNT), tf: new Float32Array(NAME_FIELD_COUNT) };
+  const scorePair = (a: number, b: number): number => {
+    const ra = records[a];
+    const rb = records[b];
+    if (!ra || !rb) return -Infinity;
+    comparePair(ra, rb, freq, one.levels, one.tf, 0);
+    return scoreComparison(table, one.levels, one.tf, 0);
+  };
+  const clusters = clusterRecords(records.length, links, scorePair, opts.decisions, {
+    ...opts.cluster,
+    threshold: thresholdWeight,
+  });
+  lap('cluster');
+
+  const pairsPerRule: Record<string, number> = {};
+  candidates.ruleNames.forEach((name, i) => (pairsPerRule[name] = candidates.pairsPerRule[i] ?? 0));
+  let clusterCount = 0;
+  clusters.clusterOf.forEach((c, i) => {
+    if (c === i) clusterCount++;
+  });
+  return {
+    clusterOf: clusters.clusterOf,
+    records,
+    frequencies: freq,
+    model,
+    left: candidates.left,
+    right: candidates.right,
+    ruleBits: candidates.rules,
+    ruleNames: candidates.ruleNames,
+    compared,
+    weights,
+    thresholdWeight,
+    report: {
+      records: records.length,
+      recordsWithoutName: records.filter((r) => r.script === SCRIPT_NONE).length,
+      candidatePairs: pairCount,
+      pairsPerRule,
+      oversizedBlocks: candidates.oversized,
+      emIterations: model.iterations,
+      lambda: model.lambda,
+      clusters: clusterCount,
+      clustering: clusters.report,
+      seconds,
+    },
+  };
+}
+
+/**
+ * A record without a usable name is linked only through a shared identity number:
+ * birth date and sex alone never make two people one.
+ */
+function linkable(a: PreparedRecord | undefined, b: PreparedRecord | undefined): boolean {
+  if (!a || !b) return false;
+  if (a.script !== SCRIPT_NONE && b.script !== SCRIPT_NONE) return true;
+  return a.idNumber !== '' && a.idNumber === b.idNumber;
+}
+
+/** Samples distinct-index random pairs with a seeded generator. */
+export function sampleRandomPairs(n: number, count: number, seed: number): { left: Uint32Array; right: Uint32Array } {
+  if (n < 2) return { left: new Uint32Array(0), right: new Uint32Array(0) };
+  const k = Math.min(count, (n * (n - 1)) / 2);
+  const rng = new Prng(seed);
+  const left = new Uint32Array(k);
+  const right = new Uint32Array(k);
+  for (let p = 0; p < k; p++) {
+    const a = rng.int(n);
+    let b = rng.int(n - 1);
+    if (b >= a) b++;
+    left[p] = a;
+    right[p] = b;
+  }
+  return { left, right };
+}

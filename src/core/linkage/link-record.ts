@@ -1,0 +1,108 @@
+import { isKunyaToken, readPersonName } from '../names/index.js';
+import {
+  findDefaultBirthDates,
+  formatDate,
+  KNOWN_DEFAULT_AGES_WITHOUT_BIRTH_DATE,
+  parseAge,
+  parseBirthDate,
+} from './default-values.js';
+import { cleanIdentityNumber, hasValidCheckDigit } from './identity-number.js';
+
+/** One input row in the one-shot linkage format (all cells as text, '' when absent). */
+export interface LinkInputRecord {
+  readonly source: string;
+  readonly recordId: string;
+  readonly name: string;
+  readonly nameLatin: string;
+  readonly sex: string;
+  readonly age: string;
+  readonly birthDate: string;
+  readonly deathDate: string;
+  readonly place: string;
+  readonly idNumber: string;
+}
+
+/** Name script codes (numbers keep prepared records cheap to send to workers). */
+export const SCRIPT_NONE = 0;
+export const SCRIPT_ARABIC = 1;
+export const SCRIPT_LATIN = 2;
+
+/**
+ * A record reduced to what comparison needs: plain data only (strings, numbers,
+ * arrays), so that it can be posted to a worker thread without custom serialisation.
+ */
+export interface PreparedRecord {
+  readonly script: number;
+  /** Canonical name tokens in the record's script. */
+  readonly tokens: readonly string[];
+  /** Cross-script skeletons parallel to `tokens`. */
+  readonly skeletons: readonly string[];
+  /** Alternative (parenthesised) names, canonical. */
+  readonly alternates: readonly string[];
+  /** True when tokens[0] is a kunya rather than the given name. */
+  readonly kunya: boolean;
+  /** 0 unknown, 1 male, 2 female. */
+  readonly sex: number;
+  /** Birth date as YYYYMMDD, 0 when missing or a known default. */
+  readonly birth: number;
+  /** Age in years, -1 when missing or a default. */
+  readonly age: number;
+  /** Nine-digit identity number or ''. */
+  readonly idNumber: string;
+  readonly idValid: boolean;
+  /** Normalised place or ''. */
+  readonly place: string;
+  /** True when the name cell held only placeholders. */
+  readonly placeholderName: boolean;
+}
+
+/** Reads a sex cell in English or Arabic. */
+export function parseSex(raw: string): number {
+  const t = raw.trim().toLowerCase();
+  if (t === 'm' || t === 'male' || t === 'ذكر' || t === 'man' || t === 'boy') return 1;
+  if (t === 'f' || t === 'female' || t === 'انثى' || t === 'أنثى' || t === 'woman' || t === 'girl')
+    return 2;
+  return 0;
+}
+
+/**
+ * Prepares records for linkage. Birth dates that are defaults in this input (known
+ * ones, and dates far more frequent than their neighbours) become missing, as do
+ * default ages without a birth date.
+ */
+export function prepareRecords(records: readonly LinkInputRecord[]): PreparedRecord[] {
+  const parsedDates = records.map((r) => {
+    const d = parseBirthDate(r.birthDate);
+    return d ? formatDate(d) : '';
+  });
+  const defaults = findDefaultBirthDates(parsedDates);
+  return records.map((r, i) => prepareRecord(r, parsedDates[i] ?? '', defaults));
+}
+
+function prepareRecord(r: LinkInputRecord, isoBirth: string, defaults: ReadonlySet<string>): PreparedRecord {
+  const name = readPersonName(r.name, r.nameLatin);
+  const birthIso = isoBirth !== '' && !defaults.has(isoBirth) ? isoBirth : '';
+  const birth = birthIso === '' ? 0 : Number(birthIso.replaceAll('-', ''));
+  let age = parseAge(r.age) ?? -1;
+  if (birth !== 0) {
+    // With a birth date, an age at death is derived rather than trusted.
+    const death = parseBirthDate(r.deathDate);
+    if (death) age = Math.max(0, death.year - Math.floor(birth / 10000));
+  } else if (KNOWN_DEFAULT_AGES_WITHOUT_BIRTH_DATE.has(age)) age = -1;
+  const idNumber = cleanIdentityNumber(r.idNumber);
+  const head = name.tokens[0];
+  return {
+    script: name.script === 'arabic' ? SCRIPT_ARABIC : name.script === 'latin' ? SCRIPT_LATIN : SCRIPT_NONE,
+    tokens: name.tokens,
+    skeletons: name.skeletons,
+    alternates: name.alternates,
+    kunya: name.tokens.length >= 2 && head !== undefined && isKunyaToken(head),
+    sex: parseSex(r.sex),
+    birth,
+    age,
+    idNumber,
+    idValid: idNumber !== '' && hasValidCheckDigit(idNumber),
+    place: r.place.trim().toLowerCase().replace(/\s+/g, ' '),
+    placeholderName: name.placeholderOnly,
+  };
+}

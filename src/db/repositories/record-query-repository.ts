@@ -1,0 +1,124 @@
+import type { Sql } from '../database.js';
+
+/** A record as the register shows it (never a raw database row). */
+export interface RecordView {
+  id: number;
+  personId: number;
+  source: string;
+  batchId: number | null;
+  rowNumber: number | null;
+  sourceRecordId: string | null;
+  name: string | null;
+  nameLatin: string | null;
+  otherNames: string[];
+  kunya: string | null;
+  sex: string | null;
+  age: number | null;
+  ageCategory: string | null;
+  birthDate: { start: string | null; end: string | null; precision: string };
+  eventDate: { start: string | null; end: string | null; precision: string };
+  place: { country: string | null; governorate: string | null; locality: string | null; site: string | null };
+  violation: string | null;
+  perpetrator: string | null;
+  confidentiality: string;
+  flags: string[];
+  raw: Record<string, string>;
+  /** Present only when the caller may see restricted details and asked for them. */
+  restricted?: Record<string, string> | null;
+}
+
+export interface RecordQuery {
+  /** Folded search text (see foldForSearch); every word must appear. */
+  words?: string[];
+  source?: string;
+  afterId?: number;
+  limit: number;
+  includeRestricted: boolean;
+}
+
+interface Row {
+  id: number;
+  person_id: number;
+  slug: string;
+  batch_id: number | null;
+  row_number: number | null;
+  source_record_id: string | null;
+  name: string | null;
+  name_latin: string | null;
+  other_names: string[];
+  kunya: string | null;
+  sex: string | null;
+  age: number | null;
+  age_category: string | null;
+  birth_date_start: string | null;
+  birth_date_end: string | null;
+  birth_date_precision: string;
+  event_date_start: string | null;
+  event_date_end: string | null;
+  event_date_precision: string;
+  place_country: string | null;
+  place_governorate: string | null;
+  place_locality: string | null;
+  place_site: string | null;
+  violation: string | null;
+  perpetrator: string | null;
+  confidentiality: string;
+  flags: string[];
+  raw: Record<string, string>;
+  restricted: Record<string, string> | null;
+}
+
+function escapeLike(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/**
+ * Records in id order, a page at a time (keyset paging, so exports of millions stay cheap).
+ * Restricted records and the restricted details of others are left out unless asked for.
+ */
+export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[]> {
+  const where: string[] = ['r.id > $1'];
+  const params: (string | number)[] = [q.afterId ?? 0];
+  for (const word of q.words ?? []) {
+    params.push(`%${escapeLike(word)}%`);
+    where.push(`r.search_text LIKE $${params.length}`);
+  }
+  if (q.source) {
+    params.push(q.source);
+    where.push(`s.slug = $${params.length}`);
+  }
+  if (!q.includeRestricted) where.push(`r.confidentiality <> 'restricted'`);
+  params.push(q.limit);
+  const rows = await db.query<Row>(
+    `SELECT r.*, s.slug FROM record r JOIN source s ON s.id = r.source_id
+     WHERE ${where.join(' AND ')} ORDER BY r.id LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((r) => {
+    const view: RecordView = {
+      id: r.id,
+      personId: r.person_id,
+      source: r.slug,
+      batchId: r.batch_id,
+      rowNumber: r.row_number,
+      sourceRecordId: r.source_record_id,
+      name: r.name,
+      nameLatin: r.name_latin,
+      otherNames: r.other_names,
+      kunya: r.kunya,
+      sex: r.sex,
+      age: r.age,
+      ageCategory: r.age_category,
+      birthDate: { start: r.birth_date_start, end: r.birth_date_end, precision: r.birth_date_precision },
+      eventDate: { start: r.event_date_start, end: r.event_date_end, precision: r.event_date_precision },
+      place: { country: r.place_country, governorate: r.place_governorate, locality: r.place_locality, site: r.place_site },
+      violation: r.violation,
+      perpetrator: r.perpetrator,
+      confidentiality: r.confidentiality,
+      flags: r.flags,
+      raw: r.raw,
+    };
+    if (q.includeRestricted) view.restricted = r.restricted;
+    return view;
+  });
+}
