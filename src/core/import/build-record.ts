@@ -1,6 +1,6 @@
 import type { DateSpan, RecordFields } from '../records/record-fields.js';
 import type { ColumnMapping, MappableField } from './column-mapping.js';
-import { parseDate, type DateOrder } from './parse-date.js';
+import { parseDate, type DateOrder, type FuzzyDate } from './parse-date.js';
 import {
   parseAge,
   parseAgeCategory,
@@ -46,122 +46,183 @@ export function isStorableText(value: string): boolean {
 
 const listSeparator = /\s*[;|؛،]\s*/;
 
-function cleanName(text: string): string | null {
-  const value = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+// Only text with combining marks can change under NFC; testing first spares most names the cost.
+const mayNeedComposition = /[\u0300-\u036F\u0653-\u0655\u1100-\u11FF]/;
+const untidySpace = /\s\s|^\s|\s$|[\t\n\r\v\f\u00a0\u2000-\u200b\u3000]/;
+
+/** A name as written, in composed Unicode with single spaces. */
+function cleanName(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  let value = mayNeedComposition.test(text) ? text.normalize('NFC') : text;
+  if (untidySpace.test(value)) value = value.replace(/\s+/g, ' ').trim();
   return value === '' ? null : value;
 }
 
-function cleanText(text: string): string | null {
-  const value = text.trim();
-  return value === '' ? null : value;
+function cleanText(text: string | undefined): string | null {
+  const value = text?.trim();
+  return value ? value : null;
 }
 
-/** Turns one row of verbatim cells into normalised record fields, listing every problem found. */
+/**
+ * Remembers parse results: a list's sex, age and date columns repeat a few thousand distinct
+ * values over a million rows, so each is parsed once. Bounded, so a column of unique values
+ * cannot grow it without end.
+ */
+function memo<T>(
+  parse: (text: string) => ParseResult<T>,
+  limit = 20_000,
+): (text: string) => ParseResult<T> {
+  const cache = new Map<string, ParseResult<T>>();
+  return (text) => {
+    let result = cache.get(text);
+    if (result === undefined) {
+      result = parse(text);
+      if (cache.size >= limit) cache.clear();
+      cache.set(text, result);
+    }
+    return result;
+  };
+}
+
+const nameFields = new Set<MappableField>(['name', 'name_latin', 'other_names', 'kunya']);
+
+/**
+ * Prepares a converter from rows of verbatim cells to normalised record fields for one file;
+ * each call lists every problem found in its row.
+ */
+export function createRecordBuilder(
+  options: RecordBuildOptions,
+): (cells: Record<string, string>) => BuiltRecord {
+  const { mapping, defaults = {}, valueMaps = {}, dateOrder = 'dmy', today = new Date() } = options;
+  const parsers = {
+    sex: memo(parseSex),
+    age: memo(parseAge),
+    age_category: memo(parseAgeCategory),
+    violation: memo(parseViolation),
+    confidentiality: memo(parseConfidentiality),
+    birth_date: memo((text) => parseDate(text, dateOrder, today)),
+    event_date: memo((text) => parseDate(text, dateOrder, today)),
+  };
+  const defaultEntries = (Object.entries(defaults) as [MappableField, string][]).filter(
+    ([, v]) => v.trim() !== '',
+  );
+  const nameColumns = Object.entries(mapping)
+    .filter(([, f]) => f !== null && nameFields.has(f))
+    .map(([c]) => c);
+  const noNameReason =
+    nameColumns.length === 0
+      ? 'no column holds a name; map one with --map COLUMN=name'
+      : `no name in ${nameColumns.map((c) => `"${c}"`).join(' or ')}: a record must name the person`;
+
+  return (cells) => {
+    const problems: CellProblem[] = [];
+    const warnings: CellProblem[] = [];
+    const raw: Record<string, string> = {};
+    let restricted: Record<string, string> | null = null;
+    const values: Partial<Record<MappableField, string>> = {};
+    const columns: Partial<Record<MappableField, string | null>> = {};
+
+    for (const column in cells) {
+      const value = cells[column]!;
+      const field = mapping[column] ?? null;
+      if (!isStorableText(value)) {
+        problems.push({
+          column,
+          field,
+          value: value.toWellFormed().replace(/\0/g, '\uFFFD'),
+          reason: unstorableReason,
+        });
+        continue;
+      }
+      if (field === 'restricted') {
+        if (value.trim() !== '') (restricted ??= {})[column] = value;
+        continue;
+      }
+      raw[column] = value;
+      if (field !== null && value.trim() !== '') {
+        const mapped = valueMaps[field]?.[value.trim()];
+        values[field] = mapped ?? value;
+        columns[field] = column;
+      }
+    }
+    for (const [field, value] of defaultEntries) {
+      if (values[field] === undefined) {
+        values[field] = value;
+        columns[field] = null;
+      }
+    }
+
+    function parsed<T>(
+      field: keyof typeof parsers,
+      parse: (text: string) => ParseResult<T>,
+    ): T | null {
+      const value = values[field];
+      if (value === undefined || value.trim() === '') return null;
+      const result = parse(value);
+      if (result.ok) return result.value;
+      problems.push({ column: columns[field] ?? null, field, value, reason: result.reason });
+      return null;
+    }
+
+    const flags: string[] = [];
+    function date(field: 'birth_date' | 'event_date'): DateSpan | null {
+      const value: FuzzyDate | null = parsed(field, parsers[field]);
+      if (!value) return null;
+      if (value.ambiguous) {
+        flags.push(`${field}_ambiguous`);
+        warnings.push({
+          column: columns[field] ?? null,
+          field,
+          value: values[field] ?? '',
+          reason: `could be day-month or month-day; read as ${dateOrder === 'dmy' ? 'day/month' : 'month/day'} (${value.start}); give --date-order if that is wrong`,
+        });
+      }
+      return { start: value.start, end: value.end, precision: value.precision };
+    }
+
+    const fields: RecordFields = {
+      sourceRecordId: cleanText(values.record_id),
+      name: cleanName(values.name),
+      nameLatin: cleanName(values.name_latin),
+      otherNames: values.other_names
+        ? values.other_names
+            .split(listSeparator)
+            .map(cleanName)
+            .filter((n): n is string => n !== null)
+        : [],
+      kunya: cleanName(values.kunya),
+      sex: parsed('sex', parsers.sex),
+      age: parsed('age', parsers.age),
+      ageCategory: parsed('age_category', parsers.age_category),
+      birthDate: date('birth_date'),
+      eventDate: date('event_date'),
+      placeCountry: cleanText(values.place_country),
+      placeGovernorate: cleanText(values.place_governorate),
+      placeLocality: cleanText(values.place_locality),
+      placeSite: cleanText(values.place_site),
+      violation: parsed('violation', parsers.violation),
+      perpetrator: cleanText(values.perpetrator),
+      confidentiality: parsed('confidentiality', parsers.confidentiality),
+      restricted,
+      flags,
+    };
+
+    if (!fields.name && !fields.nameLatin && !fields.kunya && fields.otherNames.length === 0) {
+      problems.push({
+        column: nameColumns[0] ?? null,
+        field: 'name',
+        value: '',
+        reason: noNameReason,
+      });
+    }
+    return { fields, raw, problems, warnings };
+  };
+}
+
+/** Builds one record; for many rows of one file, `createRecordBuilder` is faster. */
 export function buildRecord(
   cells: Record<string, string>,
   options: RecordBuildOptions,
 ): BuiltRecord {
-  const { mapping, defaults = {}, valueMaps = {}, dateOrder = 'dmy', today = new Date() } = options;
-  const problems: CellProblem[] = [];
-  const warnings: CellProblem[] = [];
-  const raw: Record<string, string> = {};
-  const restricted: Record<string, string> = {};
-  const values = new Map<MappableField, { column: string | null; value: string }>();
-
-  for (const [column, value] of Object.entries(cells)) {
-    const field = mapping[column] ?? null;
-    if (!isStorableText(value)) {
-      problems.push({
-        column,
-        field,
-        value: value.toWellFormed().replace(/\0/g, '\uFFFD'),
-        reason: unstorableReason,
-      });
-      continue;
-    }
-    if (field === 'restricted') {
-      if (value.trim() !== '') restricted[column] = value;
-      continue;
-    }
-    raw[column] = value;
-    if (field !== null && value.trim() !== '') values.set(field, { column, value });
-  }
-  for (const [field, value] of Object.entries(defaults) as [MappableField, string][]) {
-    if (!values.has(field) && value.trim() !== '') values.set(field, { column: null, value });
-  }
-
-  function get(field: MappableField): { column: string | null; value: string } | undefined {
-    const entry = values.get(field);
-    if (!entry) return undefined;
-    const mapped = valueMaps[field]?.[entry.value.trim()];
-    return mapped === undefined ? entry : { column: entry.column, value: mapped };
-  }
-
-  function parsed<T>(field: MappableField, parse: (text: string) => ParseResult<T>): T | null {
-    const entry = get(field);
-    if (!entry) return null;
-    const result = parse(entry.value);
-    if (result.ok) return result.value;
-    problems.push({ column: entry.column, field, value: entry.value, reason: result.reason });
-    return null;
-  }
-
-  function date(field: 'birth_date' | 'event_date', flags: string[]): DateSpan | null {
-    const value = parsed(field, (text) => parseDate(text, dateOrder, today));
-    if (!value) return null;
-    if (value.ambiguous) {
-      const entry = get(field);
-      flags.push(`${field}_ambiguous`);
-      warnings.push({
-        column: entry?.column ?? null,
-        field,
-        value: entry?.value ?? '',
-        reason: `could be day-month or month-day; read as ${dateOrder === 'dmy' ? 'day/month' : 'month/day'} (${value.start}); give --date-order if that is wrong`,
-      });
-    }
-    return { start: value.start, end: value.end, precision: value.precision };
-  }
-
-  const text = (field: MappableField) => cleanText(get(field)?.value ?? '');
-  const flags: string[] = [];
-  const fields: RecordFields = {
-    sourceRecordId: text('record_id'),
-    name: cleanName(get('name')?.value ?? ''),
-    nameLatin: cleanName(get('name_latin')?.value ?? ''),
-    otherNames: (get('other_names')?.value ?? '')
-      .split(listSeparator)
-      .map(cleanName)
-      .filter((n): n is string => n !== null),
-    kunya: cleanName(get('kunya')?.value ?? ''),
-    sex: parsed('sex', parseSex),
-    age: parsed('age', parseAge),
-    ageCategory: parsed('age_category', parseAgeCategory),
-    birthDate: date('birth_date', flags),
-    eventDate: date('event_date', flags),
-    placeCountry: text('place_country'),
-    placeGovernorate: text('place_governorate'),
-    placeLocality: text('place_locality'),
-    placeSite: text('place_site'),
-    violation: parsed('violation', parseViolation),
-    perpetrator: text('perpetrator'),
-    confidentiality: parsed('confidentiality', parseConfidentiality),
-    restricted: Object.keys(restricted).length > 0 ? restricted : null,
-    flags,
-  };
-
-  if (!fields.name && !fields.nameLatin && !fields.kunya && fields.otherNames.length === 0) {
-    const columns = Object.entries(mapping)
-      .filter(([, f]) => f === 'name' || f === 'name_latin' || f === 'other_names' || f === 'kunya')
-      .map(([c]) => c);
-    problems.push({
-      column: columns[0] ?? null,
-      field: 'name',
-      value: '',
-      reason:
-        columns.length === 0
-          ? 'no column holds a name; map one with --map COLUMN=name'
-          : `no name in ${columns.map((c) => `"${c}"`).join(' or ')}: a record must name the person`,
-    });
-  }
-  return { fields, raw, problems, warnings };
+  return createRecordBuilder(options)(cells);
 }

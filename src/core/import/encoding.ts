@@ -120,14 +120,15 @@ function looksLikeUtf16(sample: Uint8Array): DetectedEncoding | null {
   // ASCII character (digits, commas, line breaks), on the odd side for LE, the even for BE.
   const units = Math.floor(sample.length / 2);
   const threshold = Math.max(2, units * 0.05);
-  if (oddNuls >= threshold && evenNuls * 4 <= oddNuls) {
+  // The other side gets a few from characters like U+0100 or U+1F600's low surrogate DE00.
+  if (oddNuls >= threshold && evenNuls * 2 < oddNuls) {
     return {
       encoding: 'utf-16le',
       bomLength: 0,
       reason: 'NUL bytes at odd offsets (UTF-16LE without a byte-order mark)',
     };
   }
-  if (evenNuls >= threshold && oddNuls * 4 <= evenNuls) {
+  if (evenNuls >= threshold && oddNuls * 2 < evenNuls) {
     return {
       encoding: 'utf-16be',
       bomLength: 0,

@@ -232,8 +232,9 @@ function parseWords(text: string, context: Context): Attempt {
   );
   const unknown = deduped.find((token) => !token.startsWith(MONTH_MARK) && !/^\d+$/.test(token));
   const hasMonth = deduped.some((token) => token.startsWith(MONTH_MARK));
-  if (unknown !== undefined)
+  if (unknown !== undefined) {
     return hasMonth ? matched(fail(`unrecognised word "${unknown}"`)) : NO_MATCH;
+  }
   const shape = deduped
     .map((token) =>
       token.startsWith(MONTH_MARK) ? 'M' : token.length === 4 ? 'Y' : token.length <= 2 ? 'n' : '?',
@@ -273,8 +274,9 @@ function parseWords(text: string, context: Context): Attempt {
 
 function checkBounds(interval: Interval, context: Context): ParseResult<Interval> {
   if (Number(interval.start.slice(0, 4)) < MIN_YEAR) return fail(`year before ${MIN_YEAR}`);
-  if (interval.start > context.latest)
+  if (interval.start > context.latest) {
     return fail(`date is in the future (after ${context.latest})`);
+  }
   return ok(interval);
 }
 
@@ -314,7 +316,9 @@ function parseRange(text: string, context: Context): Attempt<FuzzyDate> {
       const from = left.result.value;
       const to = right.result.value;
       if (from.start > to.start || from.end > to.end) {
-        return matched(fail('the range ends before it starts'));
+        return matched(
+          fail('the range ends before it starts (the second date must follow the first)'),
+        );
       }
       if (from.start === to.start && from.end === to.end) return matched(ok(from));
       return matched(
@@ -346,12 +350,12 @@ export function parseDate(
   today: Date = new Date(),
 ): ParseResult<FuzzyDate> {
   const input = text.trim();
-  if (normaliseForMatching(input) === '') return fail('empty: expected a date');
   const normalised = normaliseForMatching(input)
-    .replace(/،/g, ',')
-    .replace(/[‐-―−]/g, '-')
+    .replace(/\u060c/g, ',') // Arabic comma
+    .replace(/[\u2010-\u2015\u2212]/g, '-') // hyphens, en and em dashes, minus
     // "2013م": the م marks the Gregorian (ميلادي) year.
     .replace(/(\d{4})\s*م(?!\p{L})/gu, '$1');
+  if (normalised === '') return fail('empty: expected a date');
   if (/هجري|(?<=\d)\s*ه(?!\p{L})/u.test(normalised)) {
     return fail(`"${input}": Hijri dates are not supported; give the Gregorian date`);
   }

@@ -25,8 +25,8 @@ export interface ClusterOptions {
 /** Defaults chosen on one held-out release pair (see docs/METHODOLOGY.md). */
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   threshold: 2,
-  vetoWeight: -6,
-  averageWeight: 0,
+  vetoWeight: -3,
+  averageWeight: 2,
   maxClusterSize: 40,
   maxCrossPairs: 64,
 };

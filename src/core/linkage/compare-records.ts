@@ -21,7 +21,7 @@ export const COMPARISON_FIELDS: readonly ComparisonField[] = [
   { name: 'sex', levels: ['missing', 'same', 'different'], termFrequency: false },
   {
     name: 'birth',
-    levels: ['missing', 'same date', 'near date', 'age ±1', 'age ±3', 'different'],
+    levels: ['missing', 'same date', 'near date', 'age ±1', 'age ±3', 'within 10 years', 'far apart'],
     termFrequency: false,
   },
   {
@@ -64,18 +64,46 @@ export function partsOf(tokens: readonly string[], kunya: boolean): PartValues {
   };
 }
 
-/** Frequency of each name value per name field, as fractions of the records having it. */
+/**
+ * Frequency of each name value per name field, as fractions of the records having
+ * it, and conditional frequencies along the patrilineal chain. Siblings share father,
+ * grandfather and family name: the three agreements are one piece of evidence, not
+ * three. Weighing the father's name by p(father | family) and the grandfather's by
+ * p(grandfather | father, family) when the earlier links agree makes their sum
+ * log2(m³ / p(whole lineage)), as it should be.
+ */
 export interface NameFrequencies {
   /** One map per name field: value → fraction. */
   readonly fields: readonly ReadonlyMap<string, number>[];
+  /** "father|family" → p(father | family). */
+  readonly fatherGivenFamily: ReadonlyMap<string, number>;
+  /** "grandfather|father|family" → p(grandfather | father, family). */
+  readonly grandfatherGivenLine: ReadonlyMap<string, number>;
 }
 
 /** Counts value frequencies per name field over prepared records. */
 export function nameFrequencies(records: readonly PreparedRecord[]): NameFrequencies {
   const counts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   const totals = [0, 0, 0, 0];
+  const familyCount = new Map<string, number>();
+  const lineCount = new Map<string, number>();
+  const fullLineCount = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string): void => {
+    m.set(k, (m.get(k) ?? 0) + 1);
+  };
+  // Lineage counts are over distinct name chains: a person listed in three releases
+  // must not make their own lineage look common.
+  const seenChains = new Set<string>();
   for (const r of records) {
     const p = partsOf(r.tokens, r.kunya);
+    const chain = `${p.given}|${p.father}|${p.grandfather}|${p.family}`;
+    const firstSeen = !seenChains.has(chain);
+    seenChains.add(chain);
+    if (firstSeen && p.family !== '' && p.father !== '') {
+      bump(familyCount, p.family);
+      bump(lineCount, `${p.father}|${p.family}`);
+      if (p.grandfather !== '') bump(fullLineCount, `${p.grandfather}|${p.father}|${p.family}`);
+    }
     const values = [p.given, p.father, p.grandfather, p.family];
     for (let f = 0; f < 4; f++) {
       const v = values[f] ?? '';
@@ -86,6 +114,11 @@ export function nameFrequencies(records: readonly PreparedRecord[]): NameFrequen
       totals[f] = (totals[f] ?? 0) + 1;
     }
   }
+  const fatherGivenFamily = new Map<string, number>();
+  for (const [k, c] of lineCount) fatherGivenFamily.set(k, c / (familyCount.get(k.slice(k.indexOf('|') + 1)) ?? c));
+  const grandfatherGivenLine = new Map<string, number>();
+  for (const [k, c] of fullLineCount)
+    grandfatherGivenLine.set(k, c / (lineCount.get(k.slice(k.indexOf('|') + 1)) ?? c));
   return {
     fields: counts.map((m, f) => {
       const out = new Map<string, number>();
@@ -93,6 +126,8 @@ export function nameFrequencies(records: readonly PreparedRecord[]): NameFrequen
       for (const [k, c] of m) out.set(k, c / total);
       return out;
     }),
+    fatherGivenFamily,
+    grandfatherGivenLine,
   };
 }
 
@@ -190,6 +225,13 @@ function compareNames(
     levels[lo + f] = level;
     tf[to + f] = level === NAME_EXACT ? (freq.fields[f]?.get(va) ?? 0) : 0;
   }
+  // Along the chain family → father → grandfather, agreement is conditional (see NameFrequencies).
+  if (levels[lo + 3] === NAME_EXACT && levels[lo + 1] === NAME_EXACT) {
+    const line = `${pa.father}|${pa.family}`;
+    tf[to + 1] = freq.fatherGivenFamily.get(line) ?? tf[to + 1] ?? 0;
+    if (levels[lo + 2] === NAME_EXACT)
+      tf[to + 2] = freq.grandfatherGivenLine.get(`${pa.grandfather}|${line}`) ?? tf[to + 2] ?? 0;
+  }
 }
 
 function stripArticle(t: string, arabic: boolean): string {
@@ -245,11 +287,12 @@ function joinToMatch(x: readonly string[], y: readonly string[]): readonly strin
 function compareBirth(a: PreparedRecord, b: PreparedRecord): number {
   if (a.birth !== 0 && b.birth !== 0) {
     if (a.birth === b.birth) return 1;
-    return nearDate(a.birth, b.birth) ? 2 : 5;
+    if (nearDate(a.birth, b.birth)) return 2;
+    return Math.abs(Math.floor(a.birth / 10000) - Math.floor(b.birth / 10000)) <= 10 ? 5 : 6;
   }
   if (a.age < 0 || b.age < 0) return 0;
   const d = Math.abs(a.age - b.age);
-  return d <= 1 ? 3 : d <= 3 ? 4 : 5;
+  return d <= 1 ? 3 : d <= 3 ? 4 : d <= 10 ? 5 : 6;
 }
 
 /** One component off, day and month swapped, or one digit mistyped. */

@@ -24,7 +24,7 @@ const INITIAL_M: readonly (readonly number[])[] = [
   [0, 0.85, 0.05, 0.05, 0.03, 0.02],
   [0, 0.8, 0.08, 0.06, 0.03, 0.03],
   [0, 0.98, 0.02],
-  [0, 0.6, 0.1, 0.2, 0.05, 0.05],
+  [0, 0.6, 0.1, 0.2, 0.05, 0.03, 0.02],
   [0, 0.9, 0.04, 0.04, 0.02],
   [0, 0.8, 0.2],
 ];
@@ -58,9 +58,16 @@ export interface EmOptions {
   readonly tolerance: number;
   /** How many unlabelled pairs one human decision counts for. */
   readonly labelWeight: number;
+  /**
+   * Fields EM may use; the others are ignored as if missing. A training session on
+   * pairs blocked by some fields must leave those fields out: within such a block
+   * non-matches agree on them by construction, not by chance.
+   */
+  readonly activeFields?: readonly boolean[];
 }
 
-const DEFAULT_EM: EmOptions = { maxIterations: 40, tolerance: 1e-5, labelWeight: 10 };
+/** Default EM settings. */
+export const DEFAULT_EM: EmOptions = { maxIterations: 40, tolerance: 1e-5, labelWeight: 10 };
 
 /**
  * Estimates m (and the match proportion) by expectation–maximisation over the
@@ -93,9 +100,11 @@ export function estimateModel(
     }
     return out;
   };
-  for (const [code, count] of patterns) decoded.push({ levels: decode(code), count });
+  const active = options.activeFields;
+  const mask = (lv: number[]): number[] => (active ? lv.map((l, f) => (active[f] ? l : 0)) : lv);
+  for (const [code, count] of patterns) decoded.push({ levels: mask(decode(code)), count });
   for (const l of labelled)
-    decoded.push({ levels: Array.from(l.levels), count: options.labelWeight, fixed: l.same ? 1 : 0 });
+    decoded.push({ levels: mask(Array.from(l.levels)), count: options.labelWeight, fixed: l.same ? 1 : 0 });
 
   let m = INITIAL_M.map((row) => [...row]);
   let lambda = 0.3;
@@ -137,6 +146,37 @@ export function estimateModel(
     lambda = Math.min(0.999, Math.max(1e-6, nextLambda));
     if (delta < options.tolerance) break;
   }
+  return { fields: COMPARISON_FIELDS, m, u: u.map((r) => [...r]), lambda, iterations };
+}
+
+/** One EM training session: its estimated model and the fields it was allowed to estimate. */
+export interface TrainingSession {
+  readonly model: FellegiSunterModel;
+  readonly activeFields: readonly boolean[];
+  /** Expected matches in the session's pairs (weights the session's m when combined). */
+  readonly matchMass: number;
+}
+
+/**
+ * Combines training sessions: each field's m is the match-mass-weighted average over
+ * the sessions that estimated it; a field no session estimated keeps its start value.
+ */
+export function combineSessions(
+  sessions: readonly TrainingSession[],
+  u: readonly (readonly number[])[],
+  lambda: number,
+): FellegiSunterModel {
+  const m = COMPARISON_FIELDS.map((field, f) => {
+    const acc = new Array<number>(field.levels.length).fill(0);
+    let mass = 0;
+    for (const s of sessions) {
+      if (!s.activeFields[f] || s.matchMass <= 0) continue;
+      s.model.m[f]?.forEach((v, l) => (acc[l] = (acc[l] ?? 0) + v * s.matchMass));
+      mass += s.matchMass;
+    }
+    return mass > 0 ? acc.map((v) => v / mass) : [...(INITIAL_M[f] ?? [])];
+  });
+  const iterations = sessions.reduce((s, x) => s + x.model.iterations, 0);
   return { fields: COMPARISON_FIELDS, m, u: u.map((r) => [...r]), lambda, iterations };
 }
 

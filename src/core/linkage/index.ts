@@ -11,3 +11,4 @@ export * from './link-pipeline.js';
 export * from './link-record.js';
 export * from './prng.js';
 export * from './string-similarity.js';
+export * from './synth.js';

@@ -1,14 +1,26 @@
-import { generateCandidatePairs, type BlockingOptions, DEFAULT_BLOCKING_OPTIONS, DEFAULT_BLOCKING_RULES, type OversizedBlock } from './blocking.js';
+import { generateCandidatePairs, type BlockingRule, type BlockingOptions, DEFAULT_BLOCKING_OPTIONS, DEFAULT_BLOCKING_RULES, type OversizedBlock } from './blocking.js';
 import { clusterRecords, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions, type ClusterReport, type ScoredLink } from './clustering.js';
-import { comparePair, FIELD_COUNT, NAME_FIELD_COUNT, nameFrequencies, type NameFrequencies } from './compare-records.js';
+import {
+  COMPARISON_FIELDS,
+  comparePair,
+  FIELD_COUNT,
+  NAME_EXACT,
+  NAME_FIELD_COUNT,
+  nameFrequencies,
+  partsOf,
+  type NameFrequencies,
+} from './compare-records.js';
 import type { PairDecision } from './decisions.js';
 import {
+  combineSessions,
+  DEFAULT_EM,
   estimateModel,
   estimateU,
   scoreComparison,
   weightTable,
   type FellegiSunterModel,
   type LabelledComparison,
+  type TrainingSession,
 } from './fellegi-sunter.js';
 import { prepareRecords, SCRIPT_NONE, type LinkInputRecord, type PreparedRecord } from './link-record.js';
 import { Prng } from './prng.js';
@@ -75,7 +87,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   threshold: 0.8,
   blocking: DEFAULT_BLOCKING_OPTIONS,
   cluster: DEFAULT_CLUSTER_OPTIONS,
-  randomPairs: 300_000,
+  randomPairs: 100_000,
   seed: 1,
   decisions: [],
 };
@@ -141,14 +153,7 @@ export async function linkRecords(
   const compared = await comparer.compare(records, freq, candidates.left, candidates.right);
   lap('compare');
 
-  const rnd = sampleRandomPairs(records.length, opts.randomPairs, opts.seed);
-  const randomCompared = compareRange(records, freq, rnd.left, rnd.right);
-  const u = estimateU(randomCompared.levels, rnd.left.length);
-  const labelled: LabelledComparison[] = opts.decisions.map((d) => {
-    const c = compareRange(records, freq, Uint32Array.of(d.a), Uint32Array.of(d.b));
-    return { levels: c.levels, same: d.same };
-  });
-  const model = estimateModel(compared.levels, candidates.left.length, u, labelled);
+  const model = trainModel(records, freq, opts);
   lap('model');
 
   const table = weightTable(model);
@@ -211,6 +216,133 @@ export async function linkRecords(
       seconds,
     },
   };
+}
+
+/** A blocking rule used only to train the model, and the fields it must not estimate. */
+interface TrainingRule {
+  readonly rule: BlockingRule;
+  readonly excluded: readonly string[];
+}
+
+const NAME_FIELDS = ['given', 'father', 'grandfather', 'family'];
+
+/**
+ * Training sessions, as in Splink: within a block of records sharing a birth date,
+ * non-matches agree on names only by chance, so EM there estimates m for the name
+ * fields; within a block sharing the whole name, it estimates m for birth, sex,
+ * place and identity number; and so on.
+ */
+const TRAINING_RULES: readonly TrainingRule[] = [
+  {
+    rule: {
+      name: 'train-birth-date',
+      description: 'same birth date',
+      key: (r) => (r.birth !== 0 ? String(r.birth) : undefined),
+      sortKey: (r) => r.skeletons.join(''),
+    },
+    excluded: ['birth'],
+  },
+  {
+    rule: {
+      name: 'train-name-chain',
+      description: 'same name chain',
+      key: (r) => (r.tokens.length >= 2 ? r.tokens.join(' ') : undefined),
+      sortKey: (r) => `${r.birth}|${r.age}`,
+    },
+    excluded: NAME_FIELDS,
+  },
+  {
+    rule: {
+      name: 'train-lineage',
+      description: 'same father, grandfather and family name',
+      key: (r) => {
+        const p = partsOf(r.tokens, r.kunya);
+        return p.father !== '' && p.grandfather !== '' ? `${p.father}|${p.grandfather}|${p.family}` : undefined;
+      },
+      sortKey: (r) => `${r.birth}|${r.age}`,
+    },
+    // Non-matches here are siblings and cousins: this session teaches how rarely one
+    // person's given name really differs between lists.
+    excluded: ['father', 'grandfather', 'family'],
+  },
+  {
+    rule: {
+      name: 'train-identity-number',
+      description: 'same identity number',
+      key: (r) => (r.idNumber !== '' ? r.idNumber : undefined),
+      sortKey: (r) => r.tokens.join(' '),
+    },
+    excluded: ['id_number'],
+  },
+];
+
+/** Most pairs a training session compares (a random subset beyond that). */
+const MAX_TRAINING_PAIRS = 300_000;
+
+/**
+ * Estimates the model: u from random pairs, m by EM in training sessions (plus human
+ * decisions), and the prior from the name-chain session: matches found there divided
+ * by the share of matches that agree on the whole chain.
+ */
+export function trainModel(
+  records: readonly PreparedRecord[],
+  freq: NameFrequencies,
+  opts: LinkOptions,
+): FellegiSunterModel {
+  const rnd = sampleRandomPairs(records.length, opts.randomPairs, opts.seed);
+  const randomCompared = compareRange(records, freq, rnd.left, rnd.right);
+  const u = estimateU(randomCompared.levels, rnd.left.length);
+  const labelled: LabelledComparison[] = opts.decisions.map((d) => {
+    const c = compareRange(records, freq, Uint32Array.of(d.a), Uint32Array.of(d.b));
+    return { levels: c.levels, same: d.same };
+  });
+  const sessions: (TrainingSession & { pairs: number; name: string })[] = [];
+  for (const t of TRAINING_RULES) {
+    const pairs = generateCandidatePairs(records, [t.rule], opts.blocking);
+    const { left, right } = subsample(pairs.left, pairs.right, MAX_TRAINING_PAIRS, opts.seed);
+    if (left.length < 10) continue;
+    const c = compareRange(records, freq, left, right);
+    const activeFields = COMPARISON_FIELDS.map((f) => !t.excluded.includes(f.name));
+    const session = estimateModel(c.levels, left.length, u, labelled, { ...DEFAULT_EM, activeFields });
+    sessions.push({
+      model: session,
+      activeFields,
+      matchMass: session.lambda * left.length,
+      pairs: pairs.left.length,
+      name: t.rule.name,
+    });
+  }
+  const partial = combineSessions(sessions, u, 0.5);
+  // Prior: matches in the name-chain block, scaled up by how often a match agrees on
+  // the whole chain; failing that, assume each record has about one match.
+  const totalPairs = (records.length * (records.length - 1)) / 2;
+  let expectedMatches = records.length / 2;
+  const chain = sessions.find((s) => s.name === 'train-name-chain');
+  if (chain) {
+    let chainRecall = 1;
+    for (const f of NAME_FIELDS) chainRecall *= partial.m[COMPARISON_FIELDS.findIndex((x) => x.name === f)]?.[NAME_EXACT] ?? 1;
+    expectedMatches = (chain.model.lambda * chain.pairs) / Math.max(0.05, chainRecall);
+  }
+  const lambda = Math.min(0.5, Math.max(1 / Math.max(2, totalPairs), expectedMatches / Math.max(1, totalPairs)));
+  return { ...partial, lambda };
+}
+
+function subsample(
+  left: Uint32Array,
+  right: Uint32Array,
+  max: number,
+  seed: number,
+): { left: Uint32Array; right: Uint32Array } {
+  if (left.length <= max) return { left, right };
+  const rng = new Prng(seed + 7);
+  const l = new Uint32Array(max);
+  const r = new Uint32Array(max);
+  for (let k = 0; k < max; k++) {
+    const p = rng.int(left.length);
+    l[k] = left[p] ?? 0;
+    r[k] = right[p] ?? 0;
+  }
+  return { left: l, right: r };
 }
 
 /**

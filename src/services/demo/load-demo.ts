@@ -19,6 +19,7 @@ const manifestSchema = z.object({
     sourceInputSchema.extend({
       file: z.string(),
       defaults: z.partialRecord(z.enum(mappableFields), z.string()).default({}),
+      values: z.partialRecord(z.enum(mappableFields), z.record(z.string(), z.string())).default({}),
     }),
   ),
   documents: z.array(
@@ -58,7 +59,7 @@ export async function loadDemo(
 ): Promise<DemoReport> {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
   const imports: ImportReport[] = [];
-  for (const { file, defaults, ...source } of manifest.sources) {
+  for (const { file, defaults, values, ...source } of manifest.sources) {
     await ensureSource(db, source, actor);
     const path = join(dir, file);
     const temp = file.endsWith('.gz') ? await gunzipToTemp(path) : { file: path, cleanup: () => undefined };
@@ -69,6 +70,7 @@ export async function loadDemo(
           source: source.slug,
           actor,
           defaults,
+          valueMaps: values,
           maxErrors: null,
           rejectedPath: null,
           onProgress: (p) => onProgress?.(source.slug, p),

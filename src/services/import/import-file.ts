@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { buildRecord, type CellProblem, type RecordBuildOptions } from '../../core/import/build-record.js';
+import { createRecordBuilder, type CellProblem, type RecordBuildOptions } from '../../core/import/build-record.js';
 import { resolveMapping, type ColumnMapping, type MappableField } from '../../core/import/column-mapping.js';
 import type { DateOrder } from '../../core/import/parse-date.js';
 import { searchText } from '../../core/records/search-text.js';
@@ -113,6 +113,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       valueMaps: options.valueMaps ?? {},
       dateOrder: options.dateOrder ?? 'dmy',
     };
+    const build = createRecordBuilder(buildOptions);
     const base = {
       source: options.source,
       sourceCreated: false,
@@ -186,7 +187,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       for await (const row of reader.rows as AsyncIterable<SourceRow>) {
         if (options.signal?.aborted) throw new ImportError('the import was interrupted; nothing from this file was stored');
         tally.rowsRead += 1;
-        const built = buildRecord(stripOwnColumns(row.cells), buildOptions);
+        const built = build(stripOwnColumns(row.cells));
         const rowProblems: RowProblem[] = built.problems.map((p) => ({ ...p, row: row.rowNumber }));
         if (row.problem) rowProblems.unshift({ row: row.rowNumber, column: null, field: null, value: '', reason: row.problem });
         for (const w of built.warnings) {

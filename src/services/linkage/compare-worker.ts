@@ -15,5 +15,5 @@ export interface CompareRequest {
 
 parentPort?.on('message', (req: CompareRequest) => {
   const out = compareRange(req.records, req.freq, req.left, req.right);
-  parentPort?.postMessage(out, [out.levels.buffer, out.tf.buffer]);
+  parentPort?.postMessage(out, [out.levels.buffer as ArrayBuffer, out.tf.buffer as ArrayBuffer]);
 });

@@ -9,8 +9,8 @@ import {
   type PairComparer,
 } from '../../core/linkage/index.js';
 
-/** Below this many pairs, starting threads costs more than it saves. */
-const MIN_PAIRS_FOR_WORKERS = 20_000;
+/** Below this many pairs, cloning records into threads costs more than it saves (measured). */
+const MIN_PAIRS_FOR_WORKERS = 1_000_000;
 
 /**
  * A comparer that splits candidate pairs into contiguous partitions, one per worker

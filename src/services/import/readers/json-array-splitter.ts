@@ -169,7 +169,9 @@ export class JsonArraySplitter {
         case 'wrapper-colon':
           if (isWhitespace(char)) break;
           if (char !== ':') {
-            throw this.error(`expected ":" after the property name but found ${describeChar(char)}`);
+            throw this.error(
+              `expected ":" after the property name but found ${describeChar(char)}`,
+            );
           }
           this.state = 'wrapper-value';
           break;
@@ -236,12 +238,13 @@ export class JsonArraySplitter {
   private keepPart(part: string): void {
     this.parts.push(part);
     this.partsLength += part.length;
-    if (this.state === 'item' && this.partsLength > MAX_ITEM_CHARS) {
+    if (this.partsLength > MAX_ITEM_CHARS) {
       throw new JsonSplitError(
-        `item ${this.index + 1} is larger than ${MAX_ITEM_CHARS / 1024 / 1024} MiB, which is not ` +
-          `a table row; check that the file is an array of records`,
+        `${this.state === 'item' ? `item ${this.index + 1}` : `the value of "${this.memberKey}"`} ` +
+          `is larger than ${MAX_ITEM_CHARS / 1024 / 1024} MiB, which is not a table row; ` +
+          `check that the file is an array of records`,
         this.itemLine,
-        this.index + 1,
+        this.state === 'item' ? this.index + 1 : null,
       );
     }
   }

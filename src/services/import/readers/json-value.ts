@@ -167,7 +167,8 @@ export function stringifyJsonValue(value: JsonValue): string {
   if (value instanceof JsonNumber) return value.source;
   if (Array.isArray(value)) return `[${value.map(stringifyJsonValue).join(',')}]`;
   const members: string[] = [];
-  for (const [key, member] of value) members.push(`${JSON.stringify(key)}:${stringifyJsonValue(member)}`);
+  for (const [key, member] of value)
+    members.push(`${JSON.stringify(key)}:${stringifyJsonValue(member)}`);
   return `{${members.join(',')}}`;
 }
 

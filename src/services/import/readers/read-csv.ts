@@ -113,8 +113,15 @@ async function startCsv(
     }
   };
 
-  const header = await nextRecord();
+  let header: Awaited<ReturnType<typeof nextRecord>>;
+  try {
+    header = await nextRecord();
+  } catch (error) {
+    await close();
+    throw error;
+  }
   if (header === null) {
+    await close();
     throw new TableReadError(
       `Cannot import "${path}": the file is empty, so there is no header row. ` +
         `The first line must hold the column names.`,
@@ -150,7 +157,11 @@ async function startCsv(
   };
 }
 
-function toSourceRow(headers: readonly string[], values: readonly string[], line: number): SourceRow {
+function toSourceRow(
+  headers: readonly string[],
+  values: readonly string[],
+  line: number,
+): SourceRow {
   const cells = createCells();
   const width = Math.min(headers.length, values.length);
   for (let i = 0; i < width; i += 1) {
@@ -254,5 +265,10 @@ function explainParseError(path: string, line: number, error: unknown): Error {
     default:
       message = `the CSV structure is broken ${where}: ${error.message}.`;
   }
-  return new TableReadError(`Cannot read CSV "${path}": ${message}`, path, { line }, { cause: error });
+  return new TableReadError(
+    `Cannot read CSV "${path}": ${message}`,
+    path,
+    { line },
+    { cause: error },
+  );
 }

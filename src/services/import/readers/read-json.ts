@@ -1,6 +1,11 @@
 import type { TextEncodingName } from '../../../core/import/encoding.js';
 import { createCells } from './cells-record.js';
-import { JsonArraySplitter, JsonSplitError, MAX_ITEM_CHARS, type JsonArrayItem } from './json-array-splitter.js';
+import {
+  JsonArraySplitter,
+  JsonSplitError,
+  MAX_ITEM_CHARS,
+  type JsonArrayItem,
+} from './json-array-splitter.js';
 import {
   describeJsonType,
   jsonValueToCellText,
@@ -238,7 +243,8 @@ function countNewlines(text: string, end: number): number {
 }
 
 function explainSplitError(path: string, error: unknown): Error {
-  if (!(error instanceof JsonSplitError)) return error instanceof Error ? error : new Error(String(error));
+  if (!(error instanceof JsonSplitError))
+    return error instanceof Error ? error : new Error(String(error));
   const row = error.index === null ? {} : { row: error.index };
   return new TableReadError(
     `Cannot read JSON "${path}" (line ${error.line}): ${error.message}.`,

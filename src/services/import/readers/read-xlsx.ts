@@ -93,7 +93,10 @@ export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Pro
     );
   }
 
-  const width = Math.max(0, ...[...header.texts].filter(([, t]) => t.trim() !== '').map(([c]) => c));
+  const width = Math.max(
+    0,
+    ...[...header.texts].filter(([, t]) => t.trim() !== '').map(([c]) => c),
+  );
   const rawHeaders = Array.from({ length: width }, (_, i) => header.texts.get(i + 1) ?? '');
   const headers = normalizeHeaderNames(rawHeaders);
 
@@ -163,7 +166,7 @@ async function* readSheetRows(
       target ??= resolveTarget(path, sheetEntries(workbook), requested);
       if (target !== null && name !== target) continue;
       const date1904 = isDate1904(workbook);
-      for await (const row of { [Symbol.asyncIterator]: () => sheet[Symbol.asyncIterator]() }) {
+      for await (const row of sheet) {
         yield { rowNumber: row.number, texts: rowTexts(row, date1904) };
       }
       return;
@@ -191,7 +194,8 @@ async function* readSheetRows(
 function rowTexts(row: ExcelJS.Row, date1904: boolean): Map<number, string> {
   const texts = new Map<number, string>();
   row.eachCell({ includeEmpty: false }, (cell, column) => {
-    texts.set(column, xlsxCellText(cell.value, { numFmt: cell.numFmt, date1904 }));
+    const formulaResult: unknown = cell.result;
+    texts.set(column, xlsxCellText(cell.value, { numFmt: cell.numFmt, date1904, formulaResult }));
   });
   return texts;
 }
@@ -234,7 +238,8 @@ function sheetEntries(workbook: object): SheetEntry[] | null {
     if (typeof sheet !== 'object' || sheet === null) continue;
     const name: unknown = Reflect.get(sheet, 'name');
     const state: unknown = Reflect.get(sheet, 'state');
-    if (typeof name === 'string') entries.push({ name, visible: state === undefined || state === 'visible' });
+    if (typeof name === 'string')
+      entries.push({ name, visible: state === undefined || state === 'visible' });
   }
   return entries;
 }

@@ -96,7 +96,10 @@ export function resolveFileFormat(path: string, format?: FileFormat): FileFormat
  * however large the file is. Call `close()` if you stop before the last row.
  * @throws TableReadError when the file cannot be opened or has no header.
  */
-export async function openTable(path: string, options: OpenTableOptions = {}): Promise<TableReader> {
+export async function openTable(
+  path: string,
+  options: OpenTableOptions = {},
+): Promise<TableReader> {
   const format = resolveFileFormat(path, options.format);
   switch (format) {
     case 'csv':

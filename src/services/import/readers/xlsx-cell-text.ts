@@ -4,7 +4,18 @@ export interface XlsxCellContext {
   numFmt?: string;
   /** Whether the workbook counts dates from 1904 (old Mac Excel). */
   date1904: boolean;
+  /**
+   * exceljs' `cell.result`. For formula cells it is more faithful than
+   * `value.result`, which exceljs drops when falsy (0, '', an error read as NaN).
+   */
+  formulaResult?: unknown;
 }
+
+/**
+ * Text for a formula whose cached result is an Excel error. The streaming
+ * reader cannot tell which error it was, but the row must not look empty.
+ */
+export const FORMULA_ERROR_TEXT = '#ERROR';
 
 /** Excel serial day 0 in the 1900 date system, as exceljs converts it. */
 const SERIAL_ZERO_1900 = '1899-12-30';
@@ -22,7 +33,8 @@ const DATE_1904_OFFSET = 1462;
  * `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` when they carry a time (no time zone:
  * Excel times are wall-clock times), or `HH:MM:SS` for a time-only value;
  * booleans `true`/`false`; rich text is concatenated; formulas give their cached
- * result; errors their code such as `#N/A`. The value is inspected at run time
+ * result; errors their code such as `#N/A` (a formula whose cached result is an error
+ * gives {@link FORMULA_ERROR_TEXT}, as exceljs' streaming reader drops the code). The value is inspected at run time
  * because exceljs' streaming reader does not always match its declared types.
  */
 export function xlsxCellText(value: unknown, context: XlsxCellContext): string {
@@ -38,14 +50,21 @@ export function xlsxCellText(value: unknown, context: XlsxCellContext): string {
   }
   if ('error' in value && typeof value.error === 'string') return value.error;
   if ('formula' in value || 'sharedFormula' in value || 'result' in value) {
-    const result = 'result' in value ? value.result : undefined;
+    const result =
+      context.formulaResult !== undefined
+        ? context.formulaResult
+        : 'result' in value
+          ? value.result
+          : undefined;
+    // exceljs' streaming reader parses an error result (#DIV/0!) as a number, losing the code.
+    if (typeof result === 'number' && Number.isNaN(result)) return FORMULA_ERROR_TEXT;
     // exceljs only turns plain cells into Dates; a formula's date result arrives as a serial number.
     if (typeof result === 'number' && isDateFormat(context.numFmt)) {
       return excelDateText(serialToDate(result, context.date1904));
     }
-    return xlsxCellText(result, context);
+    return xlsxCellText(result, { ...context, formulaResult: undefined });
   }
-  if ('text' in value) return xlsxCellText(value.text, context); // hyperlink: its shown text
+  if ('text' in value) return xlsxCellText(value.text, { ...context, formulaResult: undefined }); // hyperlink
   return '';
 }
 
@@ -57,7 +76,6 @@ function richTextRun(run: unknown): string {
 }
 
 function numberText(value: number): string {
-  // A formula whose cached result is an error (#DIV/0!) is read by exceljs as NaN.
   if (!Number.isFinite(value)) return '';
   return Object.is(value, -0) ? '0' : String(value);
 }

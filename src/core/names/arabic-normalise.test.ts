@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { foldArabic, normaliseArabicName, repairToken } from './arabic-normalise.js';
+
+describe('foldArabic', () => {
+  it('folds hamza and alef forms, ى, ة, diacritics and tatweel', () => {
+    expect(foldArabic('أحمد')).toBe('احمد');
+    expect(foldArabic('إسماعيل')).toBe('اسماعيل');
+    expect(foldArabic('موسى')).toBe('موسي');
+    expect(foldArabic('فاطمة')).toBe('فاطمه');
+    expect(foldArabic('مُحَمَّد')).toBe('محمد');
+    expect(foldArabic('محـــمد')).toBe('محمد');
+  });
+});
+
+describe('repairToken', () => {
+  it('undoes reversed الله and makes lam-alef damage invisible', () => {
+    expect(repairToken('هللا')).toBe('الله');
+    expect(repairToken('عطاهللا')).toBe('عطاالله');
+    expect(repairToken('بلال')).toBe(repairToken('بالل'));
+    expect(repairToken('علاء')).toBe(repairToken('عالء'));
+  });
+});
+
+describe('normaliseArabicName', () => {
+  it('joins compounds written apart', () => {
+    expect(normaliseArabicName('عبد الرحمن أحمد ابو شماله').tokens).toEqual(
+      normaliseArabicName('عبدالرحمن احمد ابوشماله').tokens,
+    );
+    expect(normaliseArabicName('منة هللا محمد').tokens).toEqual(normaliseArabicName('منةالله محمد').tokens);
+    expect(normaliseArabicName('صلاح الدين علي').tokens).toHaveLength(2);
+  });
+
+  it('reattaches a letter split off by PDF extraction', () => {
+    expect(normaliseArabicName('حسي ن علي').tokens).toEqual(['حسين', 'علي']);
+  });
+
+  it('drops placeholders and relative markers', () => {
+    expect(normaliseArabicName('مجهول').placeholderOnly).toBe(true);
+    expect(normaliseArabicName('ابن/اسراء').tokens).toEqual([]);
+    expect(normaliseArabicName('0').placeholderOnly).toBe(true);
+    expect(normaliseArabicName('').placeholderOnly).toBe(false);
+  });
+
+  it('keeps parenthesised names as alternates and Latin words aside', () => {
+    const n = normaliseArabicName('محمد ابوعيشة(ابوحطب) Mohammed');
+    expect(n.alternates).toEqual(['ابوحطب']);
+    expect(n.latinWords).toEqual(['Mohammed']);
+    expect(n.tokens).toEqual(['محمد', 'ابوعيشه']);
+  });
+});
