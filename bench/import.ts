@@ -13,9 +13,52 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/open-database.js';
 import { importFile } from '../src/services/import/import-file.js';
 
-const given = ['محمد', 'أحمد', 'محمود', 'خالد', 'يوسف', 'إبراهيم', 'علي', 'حسن', 'فاطمة', 'مريم', 'آمنة', 'سارة', 'ليلى', 'عبد الرحمن', 'عبدالله', 'رامي', 'سامي', 'هدى'];
-const family = ['الدلو', 'أبو شمالة', 'شهاب', 'كسكين', 'النجار', 'حمدان', 'المصري', 'عوض', 'أبو صويص', 'الأسطل', 'قديح', 'بركة'];
-const latin = ['Muhammad', 'Ahmed', 'Mahmoud', 'Khaled', 'Yousef', 'Ibrahim', 'Ali', 'Hassan', 'Fatima', 'Maryam'];
+const given = [
+  'محمد',
+  'أحمد',
+  'محمود',
+  'خالد',
+  'يوسف',
+  'إبراهيم',
+  'علي',
+  'حسن',
+  'فاطمة',
+  'مريم',
+  'آمنة',
+  'سارة',
+  'ليلى',
+  'عبد الرحمن',
+  'عبدالله',
+  'رامي',
+  'سامي',
+  'هدى',
+];
+const family = [
+  'الدلو',
+  'أبو شمالة',
+  'شهاب',
+  'كسكين',
+  'النجار',
+  'حمدان',
+  'المصري',
+  'عوض',
+  'أبو صويص',
+  'الأسطل',
+  'قديح',
+  'بركة',
+];
+const latin = [
+  'Muhammad',
+  'Ahmed',
+  'Mahmoud',
+  'Khaled',
+  'Yousef',
+  'Ibrahim',
+  'Ali',
+  'Hassan',
+  'Fatima',
+  'Maryam',
+];
 
 /** A deterministic generator, so every run writes the same file. */
 function rng(seed: number): () => number {
@@ -60,7 +103,8 @@ async function runOne(rows: number): Promise<void> {
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await db.close();
-    if (report.rowsAccepted !== rows) throw new Error(`expected ${rows} rows accepted, got ${report.rowsAccepted}`);
+    if (report.rowsAccepted !== rows)
+      throw new Error(`expected ${rows} rows accepted, got ${report.rowsAccepted}`);
     const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
     process.stdout.write(
       `file_mb=${mb(statSync(file).size)}\nimport_seconds=${seconds.toFixed(2)}\n` +

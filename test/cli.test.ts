@@ -32,29 +32,49 @@ describe.each(testStores)('sijil command on %s', (kind) => {
   });
 
   const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [cli, ...args], { env, encoding: 'utf8', cwd: files.dir });
+    const result = spawnSync(process.execPath, [cli, ...args], {
+      env,
+      encoding: 'utf8',
+      cwd: files.dir,
+    });
     return { code: result.status, out: result.stdout, err: result.stderr };
   };
 
   it('imports a list, says what it did, and skips the same file the second time', () => {
-    const list = files.file('list.csv', 'الاسم,العمر,الجنس,تاريخ الوفاة\nأحمد يوسف,٣٤,ذكر,12/03/2013\n=cmd|calc,5,f,2013\n');
+    const list = files.file(
+      'list.csv',
+      'الاسم,العمر,الجنس,تاريخ الوفاة\nأحمد يوسف,٣٤,ذكر,12/03/2013\n=cmd|calc,5,f,2013\n',
+    );
     const first = run('import', list, '--source', 'local-committee', '--create-source');
     expect(first.err).not.toMatch(/sijil:/);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/Imported list\.csv into source local-committee \(new source\) as batch 1/);
+    expect(first.out).toMatch(
+      /Imported list\.csv into source local-committee \(new source\) as batch 1/,
+    );
     expect(first.out).toMatch(/Rows: 2 read, 2 accepted, 0 rejected, 1 warnings/);
-    expect(first.out).toMatch(/row 2, column "تاريخ الوفاة" value "12\/03\/2013": could be day-month or month-day/);
+    expect(first.out).toMatch(
+      /row 2, column "تاريخ الوفاة" value "12\/03\/2013": could be day-month or month-day/,
+    );
     const second = run('import', list, '--source', 'local-committee');
     expect(second.code).toBe(0);
     expect(second.out).toMatch(/already imported into local-committee as batch 1/);
-    const sources = JSON.parse(run('sources', '--json').out) as { slug: string; records: number; batches: number }[];
-    expect(sources).toEqual([expect.objectContaining({ slug: 'local-committee', records: 2, batches: 1 })]);
+    const sources = JSON.parse(run('sources', '--json').out) as {
+      slug: string;
+      records: number;
+      batches: number;
+    }[];
+    expect(sources).toEqual([
+      expect.objectContaining({ slug: 'local-committee', records: 2, batches: 1 }),
+    ]);
   });
 
   it('finds records whatever the hamza, and exports them safe for spreadsheets', () => {
     const found = run('records', '--search', 'احمد', '--json');
     expect(found.code).toBe(0);
-    const records = found.out.trim().split('\n').map((l) => JSON.parse(l) as { name: string; age: number; sex: string });
+    const records = found.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { name: string; age: number; sex: string });
     expect(records).toEqual([expect.objectContaining({ name: 'أحمد يوسف', age: 34, sex: 'male' })]);
     const out = join(files.dir, 'export.csv');
     const exported = run('export', '--format', 'csv', '-o', out);
@@ -66,7 +86,10 @@ describe.each(testStores)('sijil command on %s', (kind) => {
 
   it('takes a mapping file and reports a bad one clearly', () => {
     const list = files.file('mapped.csv', 'who,when,what\nليلى,March 2013,arrested\n');
-    const mapping = files.file('mapping.json', JSON.stringify({ columns: { who: 'name', when: 'event_date', what: 'violation' } }));
+    const mapping = files.file(
+      'mapping.json',
+      JSON.stringify({ columns: { who: 'name', when: 'event_date', what: 'violation' } }),
+    );
     const ok = run('import', list, '--source', 'local-committee', '--mapping', mapping);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('who → name, when → event_date, what → violation');
@@ -80,7 +103,9 @@ describe.each(testStores)('sijil command on %s', (kind) => {
     const list = files.file('bad.csv', 'name,age\na,1\nb,old\nc,older\n');
     const result = run('import', list, '--source', 'local-committee', '--max-errors', '1');
     expect(result.code).toBe(2);
-    expect(result.out).toMatch(/Refused bad\.csv: too many rows were rejected, so nothing was written/);
+    expect(result.out).toMatch(
+      /Refused bad\.csv: too many rows were rejected, so nothing was written/,
+    );
     expect(readFileSync(join(files.dir, 'bad.rejected.csv'), 'utf8')).toContain('sijil_problems');
     const sources = JSON.parse(run('sources', '--json').out) as { records: number }[];
     expect(sources[0]!.records).toBe(3);
@@ -91,7 +116,10 @@ describe.each(testStores)('sijil command on %s', (kind) => {
     for (let i = 0; i < 200_000; i++) rows.push(`محمد ${i},${i % 100}`);
     const big = join(files.dir, 'big.csv');
     writeFileSync(big, rows.join('\n'));
-    const child = spawn(process.execPath, [cli, 'import', big, '--source', 'local-committee'], { env, cwd: files.dir });
+    const child = spawn(process.execPath, [cli, 'import', big, '--source', 'local-committee'], {
+      env,
+      cwd: files.dir,
+    });
     let progress = '';
     child.stderr.on('data', (d: Buffer) => (progress += d.toString()));
     // Kill it while rows are being stored: after the first progress line, or after 4 s.
@@ -105,7 +133,10 @@ describe.each(testStores)('sijil command on %s', (kind) => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
 
-    const after = JSON.parse(run('sources', '--json').out) as { records: number; batches: number }[];
+    const after = JSON.parse(run('sources', '--json').out) as {
+      records: number;
+      batches: number;
+    }[];
     expect(after[0]).toMatchObject({ records: 3, batches: 2 });
     expect(run('audit', 'verify').code).toBe(0);
     const again = run('import', big, '--source', 'local-committee');

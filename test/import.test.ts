@@ -54,30 +54,70 @@ describe.each(testStores)('import on %s', (kind) => {
       defaults: { violation: 'killed' },
     });
     expect(report.status).toBe('imported');
-    expect(report).toMatchObject({ rowsRead: 3, rowsAccepted: 3, rowsRejected: 0, sourceCreated: true });
-    expect(report.mapping).toMatchObject({ id: 'record_id', en_name: 'name_latin', dob: 'birth_date', source: null });
+    expect(report).toMatchObject({
+      rowsRead: 3,
+      rowsAccepted: 3,
+      rowsRejected: 0,
+      sourceCreated: true,
+    });
+    expect(report.mapping).toMatchObject({
+      id: 'record_id',
+      en_name: 'name_latin',
+      dob: 'birth_date',
+      source: null,
+    });
 
-    const rows = await t.db.query<{ source_record_id: string; name: string; age: number; sex: string; raw: Record<string, string>; birth_date_start: string | null; violation: string; person_id: number; id: number }>(
-      'SELECT * FROM record ORDER BY row_number',
-    );
+    const rows = await t.db.query<{
+      source_record_id: string;
+      name: string;
+      age: number;
+      sex: string;
+      raw: Record<string, string>;
+      birth_date_start: string | null;
+      violation: string;
+      person_id: number;
+      id: number;
+    }>('SELECT * FROM record ORDER BY row_number');
     expect(rows.map((r) => r.source_record_id)).toEqual(['994024404', '994022770', 'missing-1']);
-    expect(rows[0]).toMatchObject({ name: 'أحمد عبدالرحمن أحمد شهاب', age: 43, sex: 'male', birth_date_start: '1980-05-02', violation: 'killed' });
+    expect(rows[0]).toMatchObject({
+      name: 'أحمد عبدالرحمن أحمد شهاب',
+      age: 43,
+      sex: 'male',
+      birth_date_start: '1980-05-02',
+      violation: 'killed',
+    });
     expect(rows[1]!.age).toBe(43);
-    expect(rows[1]!.raw).toEqual({ id: '994022770', name: 'رائد زياد حسن كسكين', en_name: 'Rayed Zyad Hassan Keskin', age: '٤٣', dob: '', sex: 'm', source: 'c' });
+    expect(rows[1]!.raw).toEqual({
+      id: '994022770',
+      name: 'رائد زياد حسن كسكين',
+      en_name: 'Rayed Zyad Hassan Keskin',
+      age: '٤٣',
+      dob: '',
+      sex: 'm',
+      source: 'c',
+    });
     for (const r of rows) expect(r.person_id).toBe(r.id);
     expect(await count(t, 'person')).toBe(3);
 
-    const batch = await t.db.query<{ rows_read: number; rows_accepted: number; sha256: string }>('SELECT * FROM import_batch');
+    const batch = await t.db.query<{ rows_read: number; rows_accepted: number; sha256: string }>(
+      'SELECT * FROM import_batch',
+    );
     expect(batch).toHaveLength(1);
     expect(batch[0]).toMatchObject({ rows_read: 3, rows_accepted: 3 });
-    const audit = await t.db.query<{ action: string }>('SELECT action FROM audit_event ORDER BY id');
+    const audit = await t.db.query<{ action: string }>(
+      'SELECT action FROM audit_event ORDER BY id',
+    );
     expect(audit.map((a) => a.action)).toEqual(['source.create', 'import.commit']);
     expect((await verifyAudit(t.db)).ok).toBe(true);
   });
 
   it('treats the same bytes again as a no-op that says so', async () => {
     const before = await count(t, 'record');
-    const report = await importFile(t.db, { path: files.file('gaza-again.csv', gazaLike), source: 'moh', actor: 'test' });
+    const report = await importFile(t.db, {
+      path: files.file('gaza-again.csv', gazaLike),
+      source: 'moh',
+      actor: 'test',
+    });
     expect(report.status).toBe('duplicate');
     expect(report.batch?.rowsAccepted).toBe(3);
     expect(await count(t, 'record')).toBe(before);
@@ -85,13 +125,23 @@ describe.each(testStores)('import on %s', (kind) => {
   });
 
   it('refuses a new slug unless asked to create the source, writing nothing', async () => {
-    await expect(importFile(t.db, { path: files.file('x.csv', gazaLike + '\n'), source: 'nobody', actor: 'test' })).rejects.toThrow(
-      /there is no source "nobody"/,
-    );
+    await expect(
+      importFile(t.db, {
+        path: files.file('x.csv', gazaLike + '\n'),
+        source: 'nobody',
+        actor: 'test',
+      }),
+    ).rejects.toThrow(/there is no source "nobody"/);
   });
 
   it('rejects bad rows with their reasons, keeps them, and takes the fixed file back', async () => {
-    const csv = ['name,age,sex,date of death', 'سعيد,abc,m,2014-02-01', ',30,m,2014-02-01', 'ليلى,30,x,2014-02-01', 'خالد,30,m,05/03/2013'].join('\n');
+    const csv = [
+      'name,age,sex,date of death',
+      'سعيد,abc,m,2014-02-01',
+      ',30,m,2014-02-01',
+      'ليلى,30,x,2014-02-01',
+      'خالد,30,m,05/03/2013',
+    ].join('\n');
     const rejectedPath = `${files.dir}/bad.rejected.csv`;
     const report = await importFile(t.db, {
       path: files.file('bad.csv', csv),
@@ -101,7 +151,13 @@ describe.each(testStores)('import on %s', (kind) => {
       maxErrors: null,
       rejectedPath,
     });
-    expect(report).toMatchObject({ status: 'imported', rowsRead: 4, rowsAccepted: 1, rowsRejected: 3, warnings: 1 });
+    expect(report).toMatchObject({
+      status: 'imported',
+      rowsRead: 4,
+      rowsAccepted: 1,
+      rowsRejected: 3,
+      warnings: 1,
+    });
     expect(report.problems.map((p) => [p.row, p.column])).toEqual([
       [2, 'age'],
       [3, 'name'],
@@ -111,7 +167,10 @@ describe.each(testStores)('import on %s', (kind) => {
     const accepted = await t.db.query<{ flags: string[]; event_date_start: string }>(
       "SELECT flags, event_date_start FROM record WHERE name = 'خالد'",
     );
-    expect(accepted[0]).toEqual({ flags: ['event_date_ambiguous'], event_date_start: '2013-03-05' });
+    expect(accepted[0]).toEqual({
+      flags: ['event_date_ambiguous'],
+      event_date_start: '2013-03-05',
+    });
     const stored = await t.db.query<{ row_number: number; raw: Record<string, string> }>(
       'SELECT row_number, raw FROM import_rejection ORDER BY row_number',
     );
@@ -120,16 +179,30 @@ describe.each(testStores)('import on %s', (kind) => {
 
     const rejected = readFileSync(rejectedPath, 'utf8');
     expect(rejected).toContain('sijil_problems');
-    const fixed = rejected.replace('abc', '31').replace(',30,m,', 'مجهول,30,m,').replace(',x,', ',f,');
-    const again = await importFile(t.db, { path: files.file('bad.fixed.csv', fixed), source: 'snhr', actor: 'test', maxErrors: 0 });
+    const fixed = rejected
+      .replace('abc', '31')
+      .replace(',30,m,', 'مجهول,30,m,')
+      .replace(',x,', ',f,');
+    const again = await importFile(t.db, {
+      path: files.file('bad.fixed.csv', fixed),
+      source: 'snhr',
+      actor: 'test',
+      maxErrors: 0,
+    });
     expect(again).toMatchObject({ status: 'imported', rowsAccepted: 3, rowsRejected: 0 });
-    expect(Object.keys((await t.db.query<{ raw: object }>("SELECT raw FROM record WHERE name = 'سعيد'"))[0]!.raw)).not.toContain(
-      'sijil_problems',
-    );
+    expect(
+      Object.keys(
+        (await t.db.query<{ raw: object }>("SELECT raw FROM record WHERE name = 'سعيد'"))[0]!.raw,
+      ),
+    ).not.toContain('sijil_problems');
   });
 
   it('writes nothing at all when too many rows are rejected', async () => {
-    const before = { records: await count(t, 'record'), batches: await count(t, 'import_batch'), audit: await count(t, 'audit_event') };
+    const before = {
+      records: await count(t, 'record'),
+      batches: await count(t, 'import_batch'),
+      audit: await count(t, 'audit_event'),
+    };
     const csv = ['name,age', 'a,1', 'b,x', 'c,y', 'd,z'].join('\n');
     const report = await importFile(t.db, {
       path: files.file('worse.csv', csv),
@@ -170,27 +243,51 @@ describe.each(testStores)('import on %s', (kind) => {
 
   it('reads Windows-1256 Arabic exports without mangling them', async () => {
     // "الاسم,العمر\nمحمد,5\n" in Windows-1256.
-    const bytes = Buffer.from([0xc7, 0xe1, 0xc7, 0xd3, 0xe3, 0x2c, 0xc7, 0xe1, 0xda, 0xe3, 0xd1, 0x0a, 0xe3, 0xcd, 0xe3, 0xcf, 0x2c, 0x35, 0x0a]);
-    const report = await importFile(t.db, { path: files.file('cp1256.csv', bytes), source: 'snhr', actor: 'test' });
+    const bytes = Buffer.from([
+      0xc7, 0xe1, 0xc7, 0xd3, 0xe3, 0x2c, 0xc7, 0xe1, 0xda, 0xe3, 0xd1, 0x0a, 0xe3, 0xcd, 0xe3,
+      0xcf, 0x2c, 0x35, 0x0a,
+    ]);
+    const report = await importFile(t.db, {
+      path: files.file('cp1256.csv', bytes),
+      source: 'snhr',
+      actor: 'test',
+    });
     expect(report).toMatchObject({ status: 'imported', encoding: 'windows-1256', rowsAccepted: 1 });
-    const rows = await t.db.query<{ name: string; age: number }>(`SELECT name, age FROM record WHERE batch_id = $1`, [report.batch!.id]);
+    const rows = await t.db.query<{ name: string; age: number }>(
+      `SELECT name, age FROM record WHERE batch_id = $1`,
+      [report.batch!.id],
+    );
     expect(rows).toEqual([{ name: 'محمد', age: 5 }]);
   });
 
   it('keeps restricted details out of raw and out of exports unless asked, and defuses formulas', async () => {
     await ensureSource(t.db, { slug: 'witnesses' }, 'test');
-    const csv = ['name,witness,phone,notes', '=HYPERLINK("http://evil"),Umm Khaled,+963 11 000,@SUM(1)'].join('\n');
-    const report = await importFile(t.db, { path: files.file('w.csv', csv), source: 'witnesses', actor: 'test' });
+    const csv = [
+      'name,witness,phone,notes',
+      '=HYPERLINK("http://evil"),Umm Khaled,+963 11 000,@SUM(1)',
+    ].join('\n');
+    const report = await importFile(t.db, {
+      path: files.file('w.csv', csv),
+      source: 'witnesses',
+      actor: 'test',
+    });
     expect(report.rowsAccepted).toBe(1);
-    const row = (await t.db.query<{ raw: Record<string, string>; restricted: Record<string, string> }>(
-      'SELECT raw, restricted FROM record WHERE batch_id = $1',
-      [report.batch!.id],
-    ))[0]!;
+    const row = (
+      await t.db.query<{ raw: Record<string, string>; restricted: Record<string, string> }>(
+        'SELECT raw, restricted FROM record WHERE batch_id = $1',
+        [report.batch!.id],
+      )
+    )[0]!;
     expect(row.raw).toEqual({ name: '=HYPERLINK("http://evil")', notes: '@SUM(1)' });
     expect(row.restricted).toEqual({ witness: 'Umm Khaled', phone: '+963 11 000' });
 
     const out = sink();
-    const n = await exportRecords(t.db, out.stream, { format: 'csv', source: 'witnesses', includeRestricted: false, actor: 'test' });
+    const n = await exportRecords(t.db, out.stream, {
+      format: 'csv',
+      source: 'witnesses',
+      includeRestricted: false,
+      actor: 'test',
+    });
     expect(n).toBe(1);
     const text = out.text();
     expect(text).not.toContain('Umm Khaled');
@@ -199,15 +296,24 @@ describe.each(testStores)('import on %s', (kind) => {
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
 
     const full = sink();
-    await exportRecords(t.db, full.stream, { format: 'jsonl', source: 'witnesses', includeRestricted: true, actor: 'admin' });
+    await exportRecords(t.db, full.stream, {
+      format: 'jsonl',
+      source: 'witnesses',
+      includeRestricted: true,
+      actor: 'admin',
+    });
     expect(JSON.parse(full.text().trim())).toMatchObject({ restricted: { witness: 'Umm Khaled' } });
-    const actions = await t.db.query<{ action: string }>("SELECT action FROM audit_event WHERE action LIKE 'export%' ORDER BY id");
+    const actions = await t.db.query<{ action: string }>(
+      "SELECT action FROM audit_event WHERE action LIKE 'export%' ORDER BY id",
+    );
     expect(actions.map((a) => a.action)).toEqual(['export', 'export.restricted']);
   });
 
   it('detects tampering with the audit trail', async () => {
     expect((await verifyAudit(t.db)).ok).toBe(true);
-    await t.db.query("UPDATE audit_event SET actor = 'someone else' WHERE id = (SELECT min(id) + 1 FROM audit_event)");
+    await t.db.query(
+      "UPDATE audit_event SET actor = 'someone else' WHERE id = (SELECT min(id) + 1 FROM audit_event)",
+    );
     const result = await verifyAudit(t.db);
     expect(result.ok).toBe(false);
     expect(result.reason).toMatch(/edited/);

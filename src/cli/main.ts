@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAuditCommand } from './commands/audit-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerLinkageCommands } from './commands/linkage-commands.js';
 import { registerRecordsCommand } from './commands/records-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerSourcesCommand } from './commands/sources-command.js';
@@ -13,7 +14,10 @@ export function buildProgram(): Command {
     .description('Sijil (سجل): a casualty and violations register')
     .version('0.1.0')
     .showHelpAfterError()
-    .addHelpText('after', '\nStore: DATABASE_URL=postgres://… for a PostgreSQL server, else the embedded store in SIJIL_DATA (default ./sijil-data).');
+    .addHelpText(
+      'after',
+      '\nStore: DATABASE_URL=postgres://… for a PostgreSQL server, else the embedded store in SIJIL_DATA (default ./sijil-data).',
+    );
   registerStoreCommands(program);
   registerServeCommand(program);
   registerImportCommand(program);
@@ -21,6 +25,7 @@ export function buildProgram(): Command {
   registerRecordsCommand(program);
   registerExportCommand(program);
   registerAuditCommand(program);
+  registerLinkageCommands(program);
   return program;
 }
 

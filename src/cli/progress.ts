@@ -10,9 +10,14 @@ export interface ProgressReporter {
  * A bar with rate and ETA on a terminal; on a pipe or in CI, a plain line every few seconds so
  * logs stay readable.
  */
-export function createProgress(label: string, unit: string, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
+export function createProgress(
+  label: string,
+  unit: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressReporter {
   const started = Date.now();
-  const rate = (items: number) => Math.round(items / Math.max((Date.now() - started) / 1000, 0.001));
+  const rate = (items: number) =>
+    Math.round(items / Math.max((Date.now() - started) / 1000, 0.001));
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {

@@ -19,7 +19,10 @@ export interface ServerOptions {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
-      ? { level: 'info', redact: { paths: ['req.headers.cookie', 'req.headers.authorization'], remove: true } }
+      ? {
+          level: 'info',
+          redact: { paths: ['req.headers.cookie', 'req.headers.authorization'], remove: true },
+        }
       : false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,

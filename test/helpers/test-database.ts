@@ -4,7 +4,9 @@ import type { Database, StoreKind } from '../../src/db/database.js';
 import { openDatabase } from '../../src/db/open-database.js';
 
 /** The stores every integration test runs against: PGlite always, PostgreSQL when DATABASE_URL is set. */
-export const testStores: StoreKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const testStores: StoreKind[] = process.env.DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 export interface TestDatabase {
   db: Database;

@@ -9,9 +9,12 @@ export function registerAuditCommand(program: Command): void {
     .description('check that no audit event was edited, removed or inserted')
     .action(async () => {
       const result = await withDatabase((db) => verifyAudit(db));
-      if (result.ok) say(`The audit chain holds: ${result.events.toLocaleString('en')} events verified.`);
+      if (result.ok)
+        say(`The audit chain holds: ${result.events.toLocaleString('en')} events verified.`);
       else {
-        say(`The audit chain is broken at event ${result.brokenAt}: ${result.reason}. ${result.events} events before it verified.`);
+        say(
+          `The audit chain is broken at event ${result.brokenAt}: ${result.reason}. ${result.events} events before it verified.`,
+        );
         process.exitCode = 3;
       }
     });

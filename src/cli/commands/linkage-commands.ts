@@ -5,7 +5,8 @@ import { dedupeFile, evaluateFiles, synthFiles } from '../../services/linkage/in
 
 function probability(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || n >= 1) throw new InvalidArgumentError('expected a probability between 0 and 1');
+  if (!Number.isFinite(n) || n <= 0 || n >= 1)
+    throw new InvalidArgumentError('expected a probability between 0 and 1');
   return n;
 }
 
@@ -19,25 +20,43 @@ function count(value: string): number {
 export function registerLinkageCommands(program: Command): void {
   program
     .command('dedupe')
-    .description('find the same person within and across lists in a CSV; writes every row with a cluster_id')
-    .argument('<in>', 'input CSV (source,record_id,name,name_latin,sex,age,birth_date,death_date,place,…)')
+    .description(
+      'find the same person within and across lists in a CSV; writes every row with a cluster_id',
+    )
+    .argument(
+      '<in>',
+      'input CSV (source,record_id,name,name_latin,sex,age,birth_date,death_date,place,…)',
+    )
     .requiredOption('-o, --output <out>', 'output CSV')
     .option('--threshold <p>', 'match probability a link must reach (0–1)', probability)
     .option('--explain <pairs>', 'also write the candidate pairs with field-by-field weights')
-    .option('--workers <n>', 'worker threads for the comparison phase (0 = none)', count, Math.min(4, availableParallelism()))
-    .action(async (input: string, opts: { output: string; threshold?: number; explain?: string; workers: number }) => {
-      const summary = await dedupeFile({ input, ...opts });
-      for (const w of summary.warnings) process.stderr.write(`warning: ${w}\n`);
-      const r = summary.report;
-      for (const b of r.oversizedBlocks.slice(0, 10))
-        process.stderr.write(`note: block "${b.key}" of rule ${b.rule} has ${b.size} records; compared within a window\n`);
-      if (r.oversizedBlocks.length > 10) process.stderr.write(`note: ${r.oversizedBlocks.length} oversized blocks in all\n`);
-      process.stdout.write(
-        `${summary.rows} rows, ${summary.clusters} persons, ${r.candidatePairs} candidate pairs` +
-          (opts.explain !== undefined ? `, ${summary.explainedPairs} pairs explained` : '') +
-          '\n',
-      );
-    });
+    .option(
+      '--workers <n>',
+      'worker threads for the comparison phase (0 = none)',
+      count,
+      Math.min(4, availableParallelism()),
+    )
+    .action(
+      async (
+        input: string,
+        opts: { output: string; threshold?: number; explain?: string; workers: number },
+      ) => {
+        const summary = await dedupeFile({ input, ...opts });
+        for (const w of summary.warnings) process.stderr.write(`warning: ${w}\n`);
+        const r = summary.report;
+        for (const b of r.oversizedBlocks.slice(0, 10))
+          process.stderr.write(
+            `note: block "${b.key}" of rule ${b.rule} has ${b.size} records; compared within a window\n`,
+          );
+        if (r.oversizedBlocks.length > 10)
+          process.stderr.write(`note: ${r.oversizedBlocks.length} oversized blocks in all\n`);
+        process.stdout.write(
+          `${summary.rows} rows, ${summary.clusters} persons, ${r.candidatePairs} candidate pairs` +
+            (opts.explain !== undefined ? `, ${summary.explainedPairs} pairs explained` : '') +
+            '\n',
+        );
+      },
+    );
 
   program
     .command('synth')
@@ -47,10 +66,18 @@ export function registerLinkageCommands(program: Command): void {
     .option('--seed <s>', 'random seed', count, 1)
     .requiredOption('-o, --output <out>', 'output CSV')
     .requiredOption('--truth <truth>', 'truth CSV (source,record_id,entity)')
-    .action(async (opts: { records: number; sources: number; seed: number; output: string; truth: string }) => {
-      const rows = await synthFiles(opts);
-      process.stdout.write(`${rows} rows written\n`);
-    });
+    .action(
+      async (opts: {
+        records: number;
+        sources: number;
+        seed: number;
+        output: string;
+        truth: string;
+      }) => {
+        const rows = await synthFiles(opts);
+        process.stdout.write(`${rows} rows written\n`);
+      },
+    );
 
   program
     .command('eval')

@@ -7,7 +7,8 @@ import { loadDemoWithProgress } from './store-commands.js';
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return n;
 }
 
@@ -22,7 +23,9 @@ export function registerServeCommand(program: Command): void {
       const db = await openDatabase(storeOptionsFromEnv());
       try {
         if (flags.demo && (await isRegisterEmpty(db))) {
-          say('The register is empty: loading the demo register (public Gaza Ministry of Health lists).');
+          say(
+            'The register is empty: loading the demo register (public Gaza Ministry of Health lists).',
+          );
           await loadDemoWithProgress(db);
         }
       } catch (error) {

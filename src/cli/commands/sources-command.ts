@@ -20,9 +20,12 @@ export function registerSourcesCommand(program: Command): void {
     .action(async (flags: { json?: boolean }) => {
       const list = await withDatabase((db) => listSourceSummaries(db));
       if (flags.json) return say(JSON.stringify(list, null, 2));
-      if (list.length === 0) return say('No sources yet: `sijil sources add SLUG --name-en "…"` or `sijil demo`.');
+      if (list.length === 0)
+        return say('No sources yet: `sijil sources add SLUG --name-en "…"` or `sijil demo`.');
       const width = Math.max(...list.map((s) => s.slug.length), 4);
-      say(`${'slug'.padEnd(width)}  ${'records'.padStart(9)}  ${'imports'.padStart(7)}  ${'docs'.padStart(4)}  name`);
+      say(
+        `${'slug'.padEnd(width)}  ${'records'.padStart(9)}  ${'imports'.padStart(7)}  ${'docs'.padStart(4)}  name`,
+      );
       for (const s of list) {
         say(
           `${s.slug.padEnd(width)}  ${s.records.toLocaleString('en').padStart(9)}  ${String(s.batches).padStart(7)}  ${String(s.documents).padStart(4)}  ${s.nameEn ?? s.nameAr ?? ''}`,
@@ -31,7 +34,9 @@ export function registerSourcesCommand(program: Command): void {
     });
   sources
     .command('add')
-    .description('add a source (an organisation, official list, media outlet, report or witness channel)')
+    .description(
+      'add a source (an organisation, official list, media outlet, report or witness channel)',
+    )
     .argument('<slug>', 'short name: lower-case letters, digits and hyphens')
     .option('--name-en <name>', 'name in English')
     .option('--name-ar <name>', 'name in Arabic')
@@ -40,7 +45,13 @@ export function registerSourcesCommand(program: Command): void {
     .option('--notes <text>')
     .addOption(new Option('--reliability <level>').choices(['high', 'medium', 'low', 'unknown']))
     .action(async (slug: string, flags: AddFlags) => {
-      const { source, created } = await withDatabase((db) => ensureSource(db, { slug, ...flags }, cliActor()));
-      say(created ? `Added source ${source.slug} (id ${source.id}).` : `Source ${source.slug} already exists; nothing changed.`);
+      const { source, created } = await withDatabase((db) =>
+        ensureSource(db, { slug, ...flags }, cliActor()),
+      );
+      say(
+        created
+          ? `Added source ${source.slug} (id ${source.id}).`
+          : `Source ${source.slug} already exists; nothing changed.`,
+      );
     });
 }

@@ -33,12 +33,16 @@ export function registerStoreCommands(program: Command): void {
     .action(async () => {
       await withDatabase(async (db) => {
         const counts = await registerCounts(db);
-        say(`Store ready: ${db.kind} at ${db.location}. ${counts.records.toLocaleString('en')} records, ${counts.sources} sources.`);
+        say(
+          `Store ready: ${db.kind} at ${db.location}. ${counts.records.toLocaleString('en')} records, ${counts.sources} sources.`,
+        );
       });
     });
   program
     .command('demo')
-    .description('load the demo register (Gaza Ministry of Health lists and five documents); safe to repeat')
+    .description(
+      'load the demo register (Gaza Ministry of Health lists and five documents); safe to repeat',
+    )
     .action(async () => {
       await withDatabase((db) => loadDemoWithProgress(db));
     });

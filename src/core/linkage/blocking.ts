@@ -14,7 +14,11 @@ export interface BlockingRule {
   sortKey(r: PreparedRecord): string;
 }
 
-function namePart(r: PreparedRecord, part: 'given' | 'father' | 'grandfather' | 'family', skeleton: boolean): string {
+function namePart(
+  r: PreparedRecord,
+  part: 'given' | 'father' | 'grandfather' | 'family',
+  skeleton: boolean,
+): string {
   return partsOf(skeleton ? r.skeletons : r.tokens, r.kunya)[part];
 }
 
@@ -31,30 +35,47 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   {
     name: 'given-father-grandfather',
     description: 'same given, father and grandfather name (family name may differ)',
-    key: (r) => join(namePart(r, 'given', false), namePart(r, 'father', false), namePart(r, 'grandfather', false)),
+    key: (r) =>
+      join(
+        namePart(r, 'given', false),
+        namePart(r, 'father', false),
+        namePart(r, 'grandfather', false),
+      ),
     sortKey: (r) => `${namePart(r, 'family', false)}|${birthSort(r)}`,
   },
   {
     name: 'given-father-family',
     description: 'same given, father and family name',
-    key: (r) => join(namePart(r, 'given', false), namePart(r, 'father', false), namePart(r, 'family', false)),
+    key: (r) =>
+      join(namePart(r, 'given', false), namePart(r, 'father', false), namePart(r, 'family', false)),
     sortKey: (r) => `${birthSort(r)}|${namePart(r, 'grandfather', false)}`,
   },
   {
     name: 'given-grandfather-family',
     description: 'same given, grandfather and family name (father name may differ)',
-    key: (r) => join(namePart(r, 'given', false), namePart(r, 'grandfather', false), namePart(r, 'family', false)),
+    key: (r) =>
+      join(
+        namePart(r, 'given', false),
+        namePart(r, 'grandfather', false),
+        namePart(r, 'family', false),
+      ),
     sortKey: birthSort,
   },
   {
     name: 'father-grandfather-family',
     description: 'same father, grandfather and family name (given name may differ)',
-    key: (r) => join(namePart(r, 'father', false), namePart(r, 'grandfather', false), namePart(r, 'family', false)),
+    key: (r) =>
+      join(
+        namePart(r, 'father', false),
+        namePart(r, 'grandfather', false),
+        namePart(r, 'family', false),
+      ),
     sortKey: birthSort,
   },
   {
     name: 'skeleton-given-family',
-    description: 'same consonant skeleton of given and family name, in any script (short forms, Latin-only lists)',
+    description:
+      'same consonant skeleton of given and family name, in any script (short forms, Latin-only lists)',
     key: (r) => join(namePart(r, 'given', true), namePart(r, 'family', true)),
     sortKey: (r) => `${r.sex}|${birthSort(r)}|${namePart(r, 'father', true)}`,
   },
@@ -68,7 +89,9 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
     name: 'birth-date-sex-initial',
     description: 'same birth date, sex and first consonant of the given name',
     key: (r) =>
-      r.birth !== 0 ? join(String(r.birth), String(r.sex), namePart(r, 'given', true).slice(0, 1)) : undefined,
+      r.birth !== 0
+        ? join(String(r.birth), String(r.sex), namePart(r, 'given', true).slice(0, 1))
+        : undefined,
     sortKey: (r) => r.skeletons.join(''),
   },
   {
@@ -153,7 +176,8 @@ export function generateCandidatePairs(
       if (members.length < 2) continue;
       if (members.length <= options.maxBlockSize) {
         for (let x = 0; x < members.length; x++)
-          for (let y = x + 1; y < members.length; y++) push(members[x] ?? 0, members[y] ?? 0, ruleIndex);
+          for (let y = x + 1; y < members.length; y++)
+            push(members[x] ?? 0, members[y] ?? 0, ruleIndex);
         continue;
       }
       oversized.push({ rule: rule.name, key, size: members.length });

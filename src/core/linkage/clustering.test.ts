@@ -29,7 +29,10 @@ describe('clusterRecords', () => {
   it('caps cluster size', () => {
     const n = 100;
     const links = Array.from({ length: n - 1 }, (_, i) => ({ a: i, b: i + 1, weight: 20 }));
-    const r = clusterRecords(n, links, () => 20, [], { ...DEFAULT_CLUSTER_OPTIONS, maxClusterSize: 10 });
+    const r = clusterRecords(n, links, () => 20, [], {
+      ...DEFAULT_CLUSTER_OPTIONS,
+      maxClusterSize: 10,
+    });
     const sizes = new Map<number, number>();
     for (const c of r.clusterOf) sizes.set(c, (sizes.get(c) ?? 0) + 1);
     expect(Math.max(...sizes.values())).toBeLessThanOrEqual(10);

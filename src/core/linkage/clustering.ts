@@ -88,13 +88,15 @@ export function clusterRecords(
   const separated = (ra: number, rb: number): boolean => {
     const small = (members[ra]?.length ?? 0) <= (members[rb]?.length ?? 0) ? ra : rb;
     const other = small === ra ? rb : ra;
-    for (const x of members[small] ?? []) for (const y of cannot.get(x) ?? []) if (find(y) === other) return true;
+    for (const x of members[small] ?? [])
+      for (const y of cannot.get(x) ?? []) if (find(y) === other) return true;
     return false;
   };
   const union = (ra: number, rb: number): void => {
     const ma = members[ra] ?? [];
     const mb = members[rb] ?? [];
-    const [big, small, bigList, smallList] = ma.length >= mb.length ? [ra, rb, ma, mb] : [rb, ra, mb, ma];
+    const [big, small, bigList, smallList] =
+      ma.length >= mb.length ? [ra, rb, ma, mb] : [rb, ra, mb, ma];
     parent[small] = big;
     for (const x of smallList) bigList.push(x);
     members[small] = [];
@@ -110,7 +112,9 @@ export function clusterRecords(
     else union(ra, rb);
   }
 
-  const sorted = links.filter((l) => l.weight >= options.threshold).sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+  const sorted = links
+    .filter((l) => l.weight >= options.threshold)
+    .sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
   let merges = 0;
   let refusedByDecision = 0;
   let refusedByVeto = 0;

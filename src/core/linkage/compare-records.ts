@@ -21,7 +21,15 @@ export const COMPARISON_FIELDS: readonly ComparisonField[] = [
   { name: 'sex', levels: ['missing', 'same', 'different'], termFrequency: false },
   {
     name: 'birth',
-    levels: ['missing', 'same date', 'near date', 'age ±1', 'age ±3', 'within 10 years', 'far apart'],
+    levels: [
+      'missing',
+      'same date',
+      'near date',
+      'age ±1',
+      'age ±3',
+      'within 10 years',
+      'far apart',
+    ],
     termFrequency: false,
   },
   {
@@ -83,7 +91,12 @@ export interface NameFrequencies {
 
 /** Counts value frequencies per name field over prepared records. */
 export function nameFrequencies(records: readonly PreparedRecord[]): NameFrequencies {
-  const counts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const counts = [
+    new Map<string, number>(),
+    new Map<string, number>(),
+    new Map<string, number>(),
+    new Map<string, number>(),
+  ];
   const totals = [0, 0, 0, 0];
   const familyCount = new Map<string, number>();
   const lineCount = new Map<string, number>();
@@ -115,7 +128,8 @@ export function nameFrequencies(records: readonly PreparedRecord[]): NameFrequen
     }
   }
   const fatherGivenFamily = new Map<string, number>();
-  for (const [k, c] of lineCount) fatherGivenFamily.set(k, c / (familyCount.get(k.slice(k.indexOf('|') + 1)) ?? c));
+  for (const [k, c] of lineCount)
+    fatherGivenFamily.set(k, c / (familyCount.get(k.slice(k.indexOf('|') + 1)) ?? c));
   const grandfatherGivenLine = new Map<string, number>();
   for (const [k, c] of fullLineCount)
     grandfatherGivenLine.set(k, c / (lineCount.get(k.slice(k.indexOf('|') + 1)) ?? c));
@@ -162,7 +176,11 @@ export function comparePair(
 }
 
 /** Convenience wrapper returning fresh arrays (for explanations and tests). */
-export function compareRecords(a: PreparedRecord, b: PreparedRecord, freq: NameFrequencies): PairComparison {
+export function compareRecords(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  freq: NameFrequencies,
+): PairComparison {
   const levels = new Uint8Array(FIELD_COUNT);
   const nameFrequency = new Float32Array(NAME_FIELD_COUNT);
   comparePair(a, b, freq, levels, nameFrequency, 0);
@@ -215,7 +233,8 @@ function compareNames(
     const vb = pb[key];
     let level: number;
     if (va === '' || vb === '') level = 0;
-    else if (sameScript) level = compareSameScript(va, vb, ka[key], kb[key], a.script === SCRIPT_ARABIC);
+    else if (sameScript)
+      level = compareSameScript(va, vb, ka[key], kb[key], a.script === SCRIPT_ARABIC);
     else level = compareSkeletons(ka[key], kb[key]);
     if (key === 'family' && level >= NAME_SIMILAR) {
       // A family name given as an alternative on the other record ("ابوعيشة(ابوحطب)").
@@ -243,7 +262,13 @@ function stripArticle(t: string, arabic: boolean): string {
   return t.startsWith('al') && t.length >= 5 ? t.slice(2) : t;
 }
 
-function compareSameScript(va: string, vb: string, ka: string, kb: string, arabic: boolean): number {
+function compareSameScript(
+  va: string,
+  vb: string,
+  ka: string,
+  kb: string,
+  arabic: boolean,
+): number {
   if (va === vb) return NAME_EXACT;
   const xa = stripArticle(va, arabic);
   const xb = stripArticle(vb, arabic);

@@ -27,7 +27,10 @@ export interface KeyedDecision {
 }
 
 /** Maps keyed decisions onto batch indices; decisions about absent records are dropped. */
-export function indexDecisions(keys: readonly string[], decisions: readonly KeyedDecision[]): PairDecision[] {
+export function indexDecisions(
+  keys: readonly string[],
+  decisions: readonly KeyedDecision[],
+): PairDecision[] {
   const index = new Map<string, number>();
   keys.forEach((k, i) => index.set(k, i));
   const out: PairDecision[] = [];

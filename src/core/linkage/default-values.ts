@@ -7,7 +7,11 @@
  */
 
 /** Birth dates known to be defaults in casualty lists. */
-export const KNOWN_DEFAULT_BIRTH_DATES: ReadonlySet<string> = new Set(['2000-01-01', '1900-01-01', '1970-01-01']);
+export const KNOWN_DEFAULT_BIRTH_DATES: ReadonlySet<string> = new Set([
+  '2000-01-01',
+  '1900-01-01',
+  '1970-01-01',
+]);
 
 /** Ages known to be defaults when the record has no birth date. */
 export const KNOWN_DEFAULT_AGES_WITHOUT_BIRTH_DATE: ReadonlySet<number> = new Set([20, 24]);
@@ -35,7 +39,8 @@ export function parseBirthDate(raw: string): CalendarDate | undefined {
     month = Number(m[2]);
     year = Number(m[3]);
   }
-  if (year < 1880 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  if (year < 1880 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31)
+    return undefined;
   return { year, month, day };
 }
 

@@ -84,7 +84,11 @@ export function evaluateLinkage(
   let exact = 0;
   for (const [cell, members] of byCell) {
     const [cluster, entity] = cell.split('\u0000') as [string, string];
-    if (byEntity.get(entity)?.length === members.length && byCluster.get(cluster)?.length === members.length) exact++;
+    if (
+      byEntity.get(entity)?.length === members.length &&
+      byCluster.get(cluster)?.length === members.length
+    )
+      exact++;
   }
   return {
     labelled: entityOf.size,

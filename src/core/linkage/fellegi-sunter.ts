@@ -1,4 +1,10 @@
-import { COMPARISON_FIELDS, FIELD_COUNT, NAME_EXACT, NAME_FIELD_COUNT, type ComparisonField } from './compare-records.js';
+import {
+  COMPARISON_FIELDS,
+  FIELD_COUNT,
+  NAME_EXACT,
+  NAME_FIELD_COUNT,
+  type ComparisonField,
+} from './compare-records.js';
 
 /**
  * The Fellegi–Sunter model: for each field and level, m = P(level | same person) and
@@ -104,13 +110,19 @@ export function estimateModel(
   const mask = (lv: number[]): number[] => (active ? lv.map((l, f) => (active[f] ? l : 0)) : lv);
   for (const [code, count] of patterns) decoded.push({ levels: mask(decode(code)), count });
   for (const l of labelled)
-    decoded.push({ levels: mask(Array.from(l.levels)), count: options.labelWeight, fixed: l.same ? 1 : 0 });
+    decoded.push({
+      levels: mask(Array.from(l.levels)),
+      count: options.labelWeight,
+      fixed: l.same ? 1 : 0,
+    });
 
   let m = INITIAL_M.map((row) => [...row]);
   let lambda = 0.3;
   let iterations = 0;
   for (; iterations < options.maxIterations; iterations++) {
-    const mCounts = COMPARISON_FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
+    const mCounts = COMPARISON_FIELDS.map((field) =>
+      new Array<number>(field.levels.length).fill(0),
+    );
     let matchMass = 0;
     let total = 0;
     for (const pat of decoded) {
@@ -141,7 +153,9 @@ export function estimateModel(
     });
     const nextLambda = total > 0 ? matchMass / total : lambda;
     let delta = Math.abs(nextLambda - lambda);
-    next.forEach((row, f) => row.forEach((v, l) => (delta = Math.max(delta, Math.abs(v - (m[f]?.[l] ?? 0))))));
+    next.forEach((row, f) =>
+      row.forEach((v, l) => (delta = Math.max(delta, Math.abs(v - (m[f]?.[l] ?? 0))))),
+    );
     m = next;
     lambda = Math.min(0.999, Math.max(1e-6, nextLambda));
     if (delta < options.tolerance) break;
@@ -197,7 +211,11 @@ const MIN_FREQUENCY = 1e-6;
  * P(agree on v | match) ≈ m·p(v) and P(agree on v | non-match) ≈ p(v)², so the
  * weight is log2(m / p(v)).
  */
-export function termFrequencyWeight(model: FellegiSunterModel, field: number, frequency: number): number {
+export function termFrequencyWeight(
+  model: FellegiSunterModel,
+  field: number,
+  frequency: number,
+): number {
   const m = model.m[field]?.[NAME_EXACT] ?? 1;
   return Math.log2(m / Math.max(MIN_FREQUENCY, frequency));
 }
@@ -219,14 +237,20 @@ export interface WeightTable {
 export function weightTable(model: FellegiSunterModel): WeightTable {
   const weights = new Float64Array(FIELD_COUNT * 8);
   for (let f = 0; f < FIELD_COUNT; f++)
-    for (let l = 1; l < (model.fields[f]?.levels.length ?? 0); l++) weights[f * 8 + l] = levelWeight(model, f, l);
+    for (let l = 1; l < (model.fields[f]?.levels.length ?? 0); l++)
+      weights[f * 8 + l] = levelWeight(model, f, l);
   const exactM = new Float64Array(NAME_FIELD_COUNT);
   for (let f = 0; f < NAME_FIELD_COUNT; f++) exactM[f] = model.m[f]?.[NAME_EXACT] ?? 1;
   return { prior: priorWeight(model), weights, exactM };
 }
 
 /** Match weight (log2 odds) of one compared pair stored at `offset` in the buffers. */
-export function scoreComparison(table: WeightTable, levels: Uint8Array, tf: Float32Array, offset: number): number {
+export function scoreComparison(
+  table: WeightTable,
+  levels: Uint8Array,
+  tf: Float32Array,
+  offset: number,
+): number {
   let w = table.prior;
   const lo = offset * FIELD_COUNT;
   const to = offset * NAME_FIELD_COUNT;
@@ -234,7 +258,10 @@ export function scoreComparison(table: WeightTable, levels: Uint8Array, tf: Floa
     const l = levels[lo + f] ?? 0;
     if (l === 0) continue;
     const freq = f < NAME_FIELD_COUNT ? (tf[to + f] ?? 0) : 0;
-    w += freq > 0 ? Math.log2((table.exactM[f] ?? 1) / Math.max(MIN_FREQUENCY, freq)) : (table.weights[f * 8 + l] ?? 0);
+    w +=
+      freq > 0
+        ? Math.log2((table.exactM[f] ?? 1) / Math.max(MIN_FREQUENCY, freq))
+        : (table.weights[f * 8 + l] ?? 0);
   }
   return w;
 }
@@ -265,7 +292,8 @@ export function explainComparison(
   const fields = model.fields.map((field, f) => {
     const l = levels[offset * FIELD_COUNT + f] ?? 0;
     const freq = f < NAME_FIELD_COUNT ? (tf[offset * NAME_FIELD_COUNT + f] ?? 0) : 0;
-    const w = l === 0 ? 0 : freq > 0 ? termFrequencyWeight(model, f, freq) : levelWeight(model, f, l);
+    const w =
+      l === 0 ? 0 : freq > 0 ? termFrequencyWeight(model, f, freq) : levelWeight(model, f, l);
     weight += w;
     return freq > 0 && l !== 0
       ? { field: field.name, level: field.levels[l] ?? String(l), weight: w, valueFrequency: freq }

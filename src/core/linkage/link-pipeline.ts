@@ -1,5 +1,18 @@
-import { generateCandidatePairs, type BlockingRule, type BlockingOptions, DEFAULT_BLOCKING_OPTIONS, DEFAULT_BLOCKING_RULES, type OversizedBlock } from './blocking.js';
-import { clusterRecords, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions, type ClusterReport, type ScoredLink } from './clustering.js';
+import {
+  generateCandidatePairs,
+  type BlockingRule,
+  type BlockingOptions,
+  DEFAULT_BLOCKING_OPTIONS,
+  DEFAULT_BLOCKING_RULES,
+  type OversizedBlock,
+} from './blocking.js';
+import {
+  clusterRecords,
+  DEFAULT_CLUSTER_OPTIONS,
+  type ClusterOptions,
+  type ClusterReport,
+  type ScoredLink,
+} from './clustering.js';
 import {
   COMPARISON_FIELDS,
   comparePair,
@@ -22,7 +35,12 @@ import {
   type LabelledComparison,
   type TrainingSession,
 } from './fellegi-sunter.js';
-import { prepareRecords, SCRIPT_NONE, type LinkInputRecord, type PreparedRecord } from './link-record.js';
+import {
+  prepareRecords,
+  SCRIPT_NONE,
+  type LinkInputRecord,
+  type PreparedRecord,
+} from './link-record.js';
 import { Prng } from './prng.js';
 
 /** Comparison levels of a batch of pairs (FIELD_COUNT levels and NAME_FIELD_COUNT frequencies per pair). */
@@ -67,7 +85,8 @@ export function compareRange(
 
 /** Compares in the calling thread. */
 export const inProcessComparer: PairComparer = {
-  compare: (records, freq, left, right) => Promise.resolve(compareRange(records, freq, left, right)),
+  compare: (records, freq, left, right) =>
+    Promise.resolve(compareRange(records, freq, left, right)),
 };
 
 /** Options of one linkage run. */
@@ -257,7 +276,9 @@ const TRAINING_RULES: readonly TrainingRule[] = [
       description: 'same father, grandfather and family name',
       key: (r) => {
         const p = partsOf(r.tokens, r.kunya);
-        return p.father !== '' && p.grandfather !== '' ? `${p.father}|${p.grandfather}|${p.family}` : undefined;
+        return p.father !== '' && p.grandfather !== ''
+          ? `${p.father}|${p.grandfather}|${p.family}`
+          : undefined;
       },
       sortKey: (r) => `${r.birth}|${r.age}`,
     },
@@ -303,7 +324,10 @@ export function trainModel(
     if (left.length < 10) continue;
     const c = compareRange(records, freq, left, right);
     const activeFields = COMPARISON_FIELDS.map((f) => !t.excluded.includes(f.name));
-    const session = estimateModel(c.levels, left.length, u, labelled, { ...DEFAULT_EM, activeFields });
+    const session = estimateModel(c.levels, left.length, u, labelled, {
+      ...DEFAULT_EM,
+      activeFields,
+    });
     sessions.push({
       model: session,
       activeFields,
@@ -320,10 +344,14 @@ export function trainModel(
   const chain = sessions.find((s) => s.name === 'train-name-chain');
   if (chain) {
     let chainRecall = 1;
-    for (const f of NAME_FIELDS) chainRecall *= partial.m[COMPARISON_FIELDS.findIndex((x) => x.name === f)]?.[NAME_EXACT] ?? 1;
+    for (const f of NAME_FIELDS)
+      chainRecall *= partial.m[COMPARISON_FIELDS.findIndex((x) => x.name === f)]?.[NAME_EXACT] ?? 1;
     expectedMatches = (chain.model.lambda * chain.pairs) / Math.max(0.05, chainRecall);
   }
-  const lambda = Math.min(0.5, Math.max(1 / Math.max(2, totalPairs), expectedMatches / Math.max(1, totalPairs)));
+  const lambda = Math.min(
+    0.5,
+    Math.max(1 / Math.max(2, totalPairs), expectedMatches / Math.max(1, totalPairs)),
+  );
   return { ...partial, lambda };
 }
 
@@ -356,7 +384,11 @@ function linkable(a: PreparedRecord | undefined, b: PreparedRecord | undefined):
 }
 
 /** Samples distinct-index random pairs with a seeded generator. */
-export function sampleRandomPairs(n: number, count: number, seed: number): { left: Uint32Array; right: Uint32Array } {
+export function sampleRandomPairs(
+  n: number,
+  count: number,
+  seed: number,
+): { left: Uint32Array; right: Uint32Array } {
   if (n < 2) return { left: new Uint32Array(0), right: new Uint32Array(0) };
   const k = Math.min(count, (n * (n - 1)) / 2);
   const rng = new Prng(seed);

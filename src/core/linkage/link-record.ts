@@ -79,7 +79,11 @@ export function prepareRecords(records: readonly LinkInputRecord[]): PreparedRec
   return records.map((r, i) => prepareRecord(r, parsedDates[i] ?? '', defaults));
 }
 
-function prepareRecord(r: LinkInputRecord, isoBirth: string, defaults: ReadonlySet<string>): PreparedRecord {
+function prepareRecord(
+  r: LinkInputRecord,
+  isoBirth: string,
+  defaults: ReadonlySet<string>,
+): PreparedRecord {
   const name = readPersonName(r.name, r.nameLatin);
   const birthIso = isoBirth !== '' && !defaults.has(isoBirth) ? isoBirth : '';
   const birth = birthIso === '' ? 0 : Number(birthIso.replaceAll('-', ''));
@@ -92,7 +96,12 @@ function prepareRecord(r: LinkInputRecord, isoBirth: string, defaults: ReadonlyS
   const idNumber = cleanIdentityNumber(r.idNumber);
   const head = name.tokens[0];
   return {
-    script: name.script === 'arabic' ? SCRIPT_ARABIC : name.script === 'latin' ? SCRIPT_LATIN : SCRIPT_NONE,
+    script:
+      name.script === 'arabic'
+        ? SCRIPT_ARABIC
+        : name.script === 'latin'
+          ? SCRIPT_LATIN
+          : SCRIPT_NONE,
     tokens: name.tokens,
     skeletons: name.skeletons,
     alternates: name.alternates,

@@ -122,7 +122,14 @@ export function generateSynthetic(options: SynthOptions): SynthRow[] {
   return rows.length > options.records ? rows.slice(0, options.records) : rows;
 }
 
-function renderRow(p: Person, source: string, recordId: string, monitor: boolean, s: number, rng: Prng): SynthRow {
+function renderRow(
+  p: Person,
+  source: string,
+  recordId: string,
+  monitor: boolean,
+  s: number,
+  rng: Prng,
+): SynthRow {
   const hasBirth = !monitor && rng.chance(0.6);
   const birthDate = hasBirth ? (rng.chance(0.01) ? '2000-01-01' : p.birth) : '';
   const age = rng.chance(0.05) ? '' : String(Math.max(0, p.age - (rng.chance(0.3) ? 1 : 0)));
@@ -133,13 +140,35 @@ function renderRow(p: Person, source: string, recordId: string, monitor: boolean
     const parts = shortForm(p, rng);
     const name = latinOnly ? '' : parts.map((n) => n[0]).join(' ');
     const nameLatin = latinOnly ? parts.map((n) => latinSpelling(n, rng)).join(' ') : '';
-    return { source, recordId, name, nameLatin, sex, age, birthDate: '', deathDate: '', idNumber: '', entity: p.entity };
+    return {
+      source,
+      recordId,
+      name,
+      nameLatin,
+      sex,
+      age,
+      birthDate: '',
+      deathDate: '',
+      idNumber: '',
+      entity: p.entity,
+    };
   }
   const chain = [p.given, p.father, p.grandfather, p.family];
   if (rng.chance(0.05)) chain.splice(2, 1);
   const name = damageArabic(chain.map((n) => varyArabic(n[0], rng)).join(' '), rng);
   const nameLatin = chain.map((n) => latinSpelling(n, rng)).join(' ');
-  return { source, recordId, name, nameLatin, sex, age, birthDate, deathDate: '', idNumber, entity: p.entity };
+  return {
+    source,
+    recordId,
+    name,
+    nameLatin,
+    sex,
+    age,
+    birthDate,
+    deathDate: '',
+    idNumber,
+    entity: p.entity,
+  };
 }
 
 /** A monitor's short form: given + family, sometimes with the father, sometimes a kunya. */
@@ -186,7 +215,9 @@ function latinSpelling(n: NameFrequency, rng: Prng): string {
 function mistype(digits: string, rng: Prng, p: number): string {
   if (!rng.chance(p)) return digits;
   const i = rng.int(digits.length);
-  return digits.slice(0, i) + String((Number(digits[i]) + 1 + rng.int(8)) % 10) + digits.slice(i + 1);
+  return (
+    digits.slice(0, i) + String((Number(digits[i]) + 1 + rng.int(8)) % 10) + digits.slice(i + 1)
+  );
 }
 
 function shuffle<T>(items: T[], rng: Prng): void {

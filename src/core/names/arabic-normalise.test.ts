@@ -26,7 +26,9 @@ describe('normaliseArabicName', () => {
     expect(normaliseArabicName('عبد الرحمن أحمد ابو شماله').tokens).toEqual(
       normaliseArabicName('عبدالرحمن احمد ابوشماله').tokens,
     );
-    expect(normaliseArabicName('منة هللا محمد').tokens).toEqual(normaliseArabicName('منةالله محمد').tokens);
+    expect(normaliseArabicName('منة هللا محمد').tokens).toEqual(
+      normaliseArabicName('منةالله محمد').tokens,
+    );
     expect(normaliseArabicName('صلاح الدين علي').tokens).toHaveLength(2);
   });
 

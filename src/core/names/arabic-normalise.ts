@@ -13,18 +13,18 @@ const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
 
 /** Single-letter folds. Persian/Urdu look-alikes are folded too: they turn up in typed lists. */
 const LETTER_FOLDS: Readonly<Record<string, string>> = {
-  'أ': 'ا',
-  'إ': 'ا',
-  'آ': 'ا',
-  'ٱ': 'ا',
-  'ى': 'ي',
-  'ی': 'ي',
-  'ئ': 'ي',
-  'ؤ': 'و',
-  'ة': 'ه',
-  'ک': 'ك',
-  'ڪ': 'ك',
-  'ء': '',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ى: 'ي',
+  ی: 'ي',
+  ئ: 'ي',
+  ؤ: 'و',
+  ة: 'ه',
+  ک: 'ك',
+  ڪ: 'ك',
+  ء: '',
 };
 
 /**
@@ -128,7 +128,8 @@ export function normaliseArabicName(raw: string): NormalisedArabicName {
   // "ابن/اسراء" (son of Isra'): the record names a relative, not the person.
   const relativeFree = withoutParens.replace(
     /(^|\s)(\S+?)\s*[/\\-]\s*\S+/g,
-    (m: string, lead: string, word: string) => (RELATIVE_MARKERS.has(word) || word === 'طفل' ? lead : m),
+    (m: string, lead: string, word: string) =>
+      RELATIVE_MARKERS.has(word) || word === 'طفل' ? lead : m,
   );
   const rawWords = relativeFree.split(/[\s/\\+*.,؛،()_:"'\-–—]+/).filter((w) => w.length > 0);
 

@@ -6,7 +6,10 @@ import { readPersonName } from './person-name.js';
 describe('normaliseLatinName', () => {
   it('joins particles in any spelling', () => {
     expect(normaliseLatinName('Mohammed el-Masri')).toEqual(['mohammed', 'almasri']);
-    expect(normaliseLatinName('Abd Al Rahman Abou Shamala')).toEqual(['abdalrahman', 'aboushamala']);
+    expect(normaliseLatinName('Abd Al Rahman Abou Shamala')).toEqual([
+      'abdalrahman',
+      'aboushamala',
+    ]);
     expect(normaliseLatinName("Nour ad-Din Sa'id")).toEqual(['nouraldin', 'said']);
   });
 });

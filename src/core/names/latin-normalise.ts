@@ -78,16 +78,19 @@ export function normaliseLatinName(raw: string): string[] {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[ʿʾ'`’‘]/g, '');
-  const words = plain
-    .split(/[^a-z]+/)
-    .filter((w) => w.length > 0 && !PLACEHOLDERS.has(w));
+  const words = plain.split(/[^a-z]+/).filter((w) => w.length > 0 && !PLACEHOLDERS.has(w));
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     let w = words[i] ?? '';
     // Chains of particles: "abd al rahman", "abu el haj". The article in any of its
     // spellings (el, ash-, ad-) is written "al" so that it can be recognised later.
     while (JOIN_WITH_NEXT.has(w) && i + 1 < words.length) {
-      w = (ARTICLES.has(w) ? 'al' : w.endsWith('el') || w.endsWith('ul') ? w.slice(0, -2) + 'al' : w) + (words[i + 1] ?? '');
+      w =
+        (ARTICLES.has(w)
+          ? 'al'
+          : w.endsWith('el') || w.endsWith('ul')
+            ? w.slice(0, -2) + 'al'
+            : w) + (words[i + 1] ?? '');
       i++;
     }
     const prev = out.length - 1;

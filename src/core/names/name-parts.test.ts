@@ -19,7 +19,10 @@ describe('parseNameParts', () => {
   });
 
   it('sets a leading kunya aside, but not Abu Bakr', () => {
-    expect(parseNameParts(['ابومحمد', 'خالد', 'النجار'])).toMatchObject({ kunya: 'ابومحمد', given: 'خالد' });
+    expect(parseNameParts(['ابومحمد', 'خالد', 'النجار'])).toMatchObject({
+      kunya: 'ابومحمد',
+      given: 'خالد',
+    });
     expect(parseNameParts(['ابوبكر', 'النجار']).given).toBe('ابوبكر');
   });
 

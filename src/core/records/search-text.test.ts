@@ -21,12 +21,16 @@ describe('foldForSearch', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string(), (s) => foldForSearch(foldForSearch(s)) === foldForSearch(s)));
+    fc.assert(
+      fc.property(fc.string(), (s) => foldForSearch(foldForSearch(s)) === foldForSearch(s)),
+    );
   });
 });
 
 describe('searchText', () => {
   it('joins every name a record carries', () => {
-    expect(searchText({ name: 'أحمد', nameLatin: 'Ahmad', otherNames: ['أبو خالد'], kunya: null })).toBe('احمد ahmad ابو خالد');
+    expect(
+      searchText({ name: 'أحمد', nameLatin: 'Ahmad', otherNames: ['أبو خالد'], kunya: null }),
+    ).toBe('احمد ahmad ابو خالد');
   });
 });

@@ -4,12 +4,17 @@ import type { RecordFields } from './record-fields.js';
  * The text a record is found by: every name it carries, with Arabic letter variants, diacritics
  * and tatweel folded and Latin case removed, so "أحمد" finds "احمد".
  */
-export function searchText(fields: Pick<RecordFields, 'name' | 'nameLatin' | 'otherNames' | 'kunya'>): string {
-  return foldForSearch([fields.name, fields.nameLatin, ...fields.otherNames, fields.kunya].filter(Boolean).join(' '));
+export function searchText(
+  fields: Pick<RecordFields, 'name' | 'nameLatin' | 'otherNames' | 'kunya'>,
+): string {
+  return foldForSearch(
+    [fields.name, fields.nameLatin, ...fields.otherNames, fields.kunya].filter(Boolean).join(' '),
+  );
 }
 
 // Arabic presentation forms (as PDF extraction leaves them) and compatibility characters need NFKC.
-const needsCompatibility = /[\uFB50-\uFDFF\uFE70-\uFEFF\u0300-\u036F\u0653-\u0655\uFF00-\uFFEF]/;
+const needsCompatibility =
+  /[\uFB50-\uFDFF\uFE70-\uFEFF\uFF00-\uFFEF]|[\u0300-\u036F]|[\u0653-\u0655]/;
 const folded = new Map<number, string>([
   [0x0623, 'ا'], // أ
   [0x0625, 'ا'], // إ
@@ -27,7 +32,14 @@ function isDropped(code: number): boolean {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x200c || code === 0x200f || code === 0x200e;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x200c ||
+    code === 0x200f ||
+    code === 0x200e
+  );
 }
 
 /** One pass over the text: cheaper than a chain of replacements on a million names. */

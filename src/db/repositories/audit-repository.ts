@@ -1,4 +1,9 @@
-import { auditEventHash, canonicalJson, genesisHash, type AuditEntry } from '../../core/audit/audit-chain.js';
+import {
+  auditEventHash,
+  canonicalJson,
+  genesisHash,
+  type AuditEntry,
+} from '../../core/audit/audit-chain.js';
 import type { Sql } from '../database.js';
 
 export interface StoredAuditEvent extends AuditEntry {
@@ -27,10 +32,13 @@ interface AuditRow {
  */
 export async function appendAuditEvent(tx: Sql, entry: AuditEntry): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(727002)');
-  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
+  const last = await tx.query<{ hash: string }>(
+    'SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1',
+  );
   const prevHash = last[0]?.hash ?? genesisHash;
   const at = new Date().toISOString();
-  const id = entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId);
+  const id =
+    entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId);
   await tx.query(
     `INSERT INTO audit_event (at, actor, action, entity_type, entity_id, before, after, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -49,11 +57,15 @@ export async function appendAuditEvent(tx: Sql, entry: AuditEntry): Promise<void
 }
 
 /** Events after `afterId` in order, at most `limit`. */
-export async function auditEventsAfter(db: Sql, afterId: number, limit: number): Promise<StoredAuditEvent[]> {
-  const rows = await db.query<AuditRow>('SELECT * FROM audit_event WHERE id > $1 ORDER BY id LIMIT $2', [
-    afterId,
-    limit,
-  ]);
+export async function auditEventsAfter(
+  db: Sql,
+  afterId: number,
+  limit: number,
+): Promise<StoredAuditEvent[]> {
+  const rows = await db.query<AuditRow>(
+    'SELECT * FROM audit_event WHERE id > $1 ORDER BY id LIMIT $2',
+    [afterId, limit],
+  );
   return rows.map((row) => ({
     id: Number(row.id),
     at: row.at.toISOString(),

@@ -62,11 +62,15 @@ function toBatch(row: BatchRow): Batch {
   };
 }
 
-export async function findBatchByHash(db: Sql, sourceId: number, sha256: string): Promise<Batch | null> {
-  const rows = await db.query<BatchRow>('SELECT * FROM import_batch WHERE source_id = $1 AND sha256 = $2', [
-    sourceId,
-    sha256,
-  ]);
+export async function findBatchByHash(
+  db: Sql,
+  sourceId: number,
+  sha256: string,
+): Promise<Batch | null> {
+  const rows = await db.query<BatchRow>(
+    'SELECT * FROM import_batch WHERE source_id = $1 AND sha256 = $2',
+    [sourceId, sha256],
+  );
   return rows[0] ? toBatch(rows[0]) : null;
 }
 

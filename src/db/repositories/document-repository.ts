@@ -22,7 +22,9 @@ export interface DocumentSummary {
 }
 
 export async function findDocumentIdByHash(db: Sql, sha256: string): Promise<number | null> {
-  const rows = await db.query<{ id: number }>('SELECT id FROM document WHERE sha256 = $1', [sha256]);
+  const rows = await db.query<{ id: number }>('SELECT id FROM document WHERE sha256 = $1', [
+    sha256,
+  ]);
   return rows[0]?.id ?? null;
 }
 
@@ -30,7 +32,15 @@ export async function insertDocument(tx: Sql, input: DocumentInput): Promise<num
   const rows = await tx.query<{ id: number }>(
     `INSERT INTO document (source_id, title, language, body, url, published_on, sha256)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [input.sourceId, input.title, input.language, input.body, input.url, input.publishedOn, input.sha256],
+    [
+      input.sourceId,
+      input.title,
+      input.language,
+      input.body,
+      input.url,
+      input.publishedOn,
+      input.sha256,
+    ],
   );
   return rows[0]!.id;
 }

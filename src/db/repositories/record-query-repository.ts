@@ -17,7 +17,12 @@ export interface RecordView {
   ageCategory: string | null;
   birthDate: { start: string | null; end: string | null; precision: string };
   eventDate: { start: string | null; end: string | null; precision: string };
-  place: { country: string | null; governorate: string | null; locality: string | null; site: string | null };
+  place: {
+    country: string | null;
+    governorate: string | null;
+    locality: string | null;
+    site: string | null;
+  };
   violation: string | null;
   perpetrator: string | null;
   confidentiality: string;
@@ -109,9 +114,22 @@ export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[
       sex: r.sex,
       age: r.age,
       ageCategory: r.age_category,
-      birthDate: { start: r.birth_date_start, end: r.birth_date_end, precision: r.birth_date_precision },
-      eventDate: { start: r.event_date_start, end: r.event_date_end, precision: r.event_date_precision },
-      place: { country: r.place_country, governorate: r.place_governorate, locality: r.place_locality, site: r.place_site },
+      birthDate: {
+        start: r.birth_date_start,
+        end: r.birth_date_end,
+        precision: r.birth_date_precision,
+      },
+      eventDate: {
+        start: r.event_date_start,
+        end: r.event_date_end,
+        precision: r.event_date_precision,
+      },
+      place: {
+        country: r.place_country,
+        governorate: r.place_governorate,
+        locality: r.place_locality,
+        site: r.place_site,
+      },
       violation: r.violation,
       perpetrator: r.perpetrator,
       confidentiality: r.confidentiality,

@@ -118,5 +118,9 @@ export async function copyRejections(tx: Sql, rejections: readonly NewRejection[
   const lines = rejections
     .map((r) => copyLine([r.batchId, r.rowNumber, r.raw, r.restricted, JSON.stringify(r.problems)]))
     .join('');
-  await tx.copyCsv('import_rejection', ['batch_id', 'row_number', 'raw', 'restricted', 'problems'], lines);
+  await tx.copyCsv(
+    'import_rejection',
+    ['batch_id', 'row_number', 'raw', 'restricted', 'problems'],
+    lines,
+  );
 }

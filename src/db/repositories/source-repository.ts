@@ -1,6 +1,13 @@
 import type { Sql } from '../database.js';
 
-export const sourceKinds = ['organisation', 'official_list', 'media', 'report', 'witness', 'other'] as const;
+export const sourceKinds = [
+  'organisation',
+  'official_list',
+  'media',
+  'report',
+  'witness',
+  'other',
+] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
 export interface SourceInput {
@@ -79,7 +86,9 @@ export async function insertSource(tx: Sql, input: SourceInput): Promise<Source>
 
 /** Every source with what the register holds from it, in slug order. */
 export async function listSourceSummaries(db: Sql): Promise<SourceSummary[]> {
-  const rows = await db.query<SourceRow & { records: number; batches: number; documents: number; last_import_at: Date | null }>(
+  const rows = await db.query<
+    SourceRow & { records: number; batches: number; documents: number; last_import_at: Date | null }
+  >(
     `SELECT s.*,
        (SELECT count(*)::int FROM record r WHERE r.source_id = s.id) AS records,
        (SELECT count(*)::int FROM import_batch b WHERE b.source_id = s.id) AS batches,

@@ -19,12 +19,14 @@ const n = (x: number) => x.toLocaleString('en');
 export function renderHomePage(d: HomePageData): string {
   const sourceRows = d.sources
     .map(
-      (s) => `<tr><td><code>${e(s.slug)}</code></td><td>${e(s.nameEn)}${s.nameAr ? `<br><span lang="ar" dir="rtl">${e(s.nameAr)}</span>` : ''}</td><td>${e(s.kind.replace('_', ' '))}</td><td class="num">${n(s.records)}</td><td class="num">${n(s.batches)}</td><td class="num">${n(s.documents)}</td></tr>`,
+      (s) =>
+        `<tr><td><code>${e(s.slug)}</code></td><td>${e(s.nameEn)}${s.nameAr ? `<br><span lang="ar" dir="rtl">${e(s.nameAr)}</span>` : ''}</td><td>${e(s.kind.replace('_', ' '))}</td><td class="num">${n(s.records)}</td><td class="num">${n(s.batches)}</td><td class="num">${n(s.documents)}</td></tr>`,
     )
     .join('\n');
   const documentRows = d.documents
     .map(
-      (doc) => `<li>${doc.url ? `<a href="${e(doc.url)}" rel="noopener noreferrer">${e(doc.title)}</a>` : e(doc.title)} <small>(${e(doc.source ?? 'no source')}${doc.publishedOn ? `, ${e(doc.publishedOn)}` : ''}; ${n(doc.characters)} characters; SHA-256 <code>${e(doc.sha256.slice(0, 12))}…</code>)</small></li>`,
+      (doc) =>
+        `<li>${doc.url ? `<a href="${e(doc.url)}" rel="noopener noreferrer">${e(doc.title)}</a>` : e(doc.title)} <small>(${e(doc.source ?? 'no source')}${doc.publishedOn ? `, ${e(doc.publishedOn)}` : ''}; ${n(doc.characters)} characters; SHA-256 <code>${e(doc.sha256.slice(0, 12))}…</code>)</small></li>`,
     )
     .join('\n');
   return `<!doctype html>

@@ -2,13 +2,16 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../../db/database.js';
 
 /** GET /api/health: is the process up and does the store answer? Public, and says nothing secret. */
-export const healthRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
+export const healthRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }) => {
   app.get('/api/health', async (_request, reply) => {
     try {
       await db.query('SELECT 1');
       return { ok: true, store: db.kind };
     } catch {
-      return reply.code(503).send({ ok: false, store: db.kind, error: 'the store does not answer' });
+      return reply
+        .code(503)
+        .send({ ok: false, store: db.kind, error: 'the store does not answer' });
     }
   });
+  return Promise.resolve();
 };

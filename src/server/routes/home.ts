@@ -6,11 +6,22 @@ import { listSourceSummaries } from '../../db/repositories/source-repository.js'
 import { renderHomePage } from '../pages/home-page.js';
 
 /** GET /: the plain page listing sources and counts (aggregates only, no names). */
-export const homeRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
+export const homeRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }) => {
   app.get('/', async (_request, reply) => {
-    const [sources, documents, counts] = await Promise.all([listSourceSummaries(db), listDocuments(db), registerCounts(db)]);
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(renderHomePage({ sources, documents, records: counts.records, persons: counts.persons, storeKind: db.kind }));
+    const [sources, documents, counts] = await Promise.all([
+      listSourceSummaries(db),
+      listDocuments(db),
+      registerCounts(db),
+    ]);
+    return reply.type('text/html; charset=utf-8').send(
+      renderHomePage({
+        sources,
+        documents,
+        records: counts.records,
+        persons: counts.persons,
+        storeKind: db.kind,
+      }),
+    );
   });
+  return Promise.resolve();
 };

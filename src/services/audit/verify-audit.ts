@@ -19,10 +19,20 @@ export async function verifyAudit(db: Sql, pageSize = 10_000): Promise<AuditVeri
     const page = await auditEventsAfter(db, afterId, pageSize);
     for (const event of page) {
       if (event.prevHash !== prev) {
-        return { ok: false, events, brokenAt: event.id, reason: 'it does not follow the event before it: an event was removed or inserted' };
+        return {
+          ok: false,
+          events,
+          brokenAt: event.id,
+          reason: 'it does not follow the event before it: an event was removed or inserted',
+        };
       }
       if (auditEventHash(prev, event.at, event) !== event.hash) {
-        return { ok: false, events, brokenAt: event.id, reason: 'its content no longer matches its hash: it was edited' };
+        return {
+          ok: false,
+          events,
+          brokenAt: event.id,
+          reason: 'its content no longer matches its hash: it was edited',
+        };
       }
       prev = event.hash;
       events += 1;

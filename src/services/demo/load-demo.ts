@@ -57,12 +57,16 @@ export async function loadDemo(
   onProgress?: (slug: string, progress: ImportProgress) => void,
   dir = demoDir,
 ): Promise<DemoReport> {
-  const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+  const manifest = manifestSchema.parse(
+    JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')),
+  );
   const imports: ImportReport[] = [];
   for (const { file, defaults, values, ...source } of manifest.sources) {
     await ensureSource(db, source, actor);
     const path = join(dir, file);
-    const temp = file.endsWith('.gz') ? await gunzipToTemp(path) : { file: path, cleanup: () => undefined };
+    const temp = file.endsWith('.gz')
+      ? await gunzipToTemp(path)
+      : { file: path, cleanup: () => undefined };
     try {
       imports.push(
         await importFile(db, {

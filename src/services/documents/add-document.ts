@@ -16,7 +16,11 @@ export interface AddDocumentInput {
  * Stores a document's text with the SHA-256 of its bytes; the same bytes twice are one document.
  * The bytes must be UTF-8: a document is evidence, so it is refused rather than mangled.
  */
-export async function addDocument(db: Database, input: AddDocumentInput, actor: string): Promise<{ id: number; created: boolean }> {
+export async function addDocument(
+  db: Database,
+  input: AddDocumentInput,
+  actor: string,
+): Promise<{ id: number; created: boolean }> {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const existing = await findDocumentIdByHash(db, sha256);
   if (existing !== null) return { id: existing, created: false };
@@ -24,9 +28,12 @@ export async function addDocument(db: Database, input: AddDocumentInput, actor: 
   try {
     body = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input.bytes);
   } catch {
-    throw new Error(`document "${input.title}" is not valid UTF-8 text; convert it to UTF-8 and add it again`);
+    throw new Error(
+      `document "${input.title}" is not valid UTF-8 text; convert it to UTF-8 and add it again`,
+    );
   }
-  if (body.includes('\0')) throw new Error(`document "${input.title}" holds NUL bytes: it is not a text file`);
+  if (body.includes('\0'))
+    throw new Error(`document "${input.title}" holds NUL bytes: it is not a text file`);
   const id = await db.transaction(async (tx) => {
     const newId = await insertDocument(tx, {
       sourceId: input.sourceId,

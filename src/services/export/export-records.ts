@@ -18,22 +18,70 @@ export interface ExportOptions {
 }
 
 const csvColumns = [
-  'record_id', 'person_id', 'source', 'batch_id', 'row_number', 'source_record_id', 'name', 'name_latin',
-  'other_names', 'kunya', 'sex', 'age', 'age_category', 'birth_date_start', 'birth_date_end',
-  'birth_date_precision', 'event_date_start', 'event_date_end', 'event_date_precision', 'place_country',
-  'place_governorate', 'place_locality', 'place_site', 'violation', 'perpetrator', 'confidentiality', 'flags', 'raw',
+  'record_id',
+  'person_id',
+  'source',
+  'batch_id',
+  'row_number',
+  'source_record_id',
+  'name',
+  'name_latin',
+  'other_names',
+  'kunya',
+  'sex',
+  'age',
+  'age_category',
+  'birth_date_start',
+  'birth_date_end',
+  'birth_date_precision',
+  'event_date_start',
+  'event_date_end',
+  'event_date_precision',
+  'place_country',
+  'place_governorate',
+  'place_locality',
+  'place_site',
+  'violation',
+  'perpetrator',
+  'confidentiality',
+  'flags',
+  'raw',
 ] as const;
 
 function csvRow(r: RecordView): (string | number | null)[] {
   const text = (v: string | null) => (v === null ? null : spreadsheetSafe(v));
   const row = [
-    r.id, r.personId, text(r.source), r.batchId, r.rowNumber, text(r.sourceRecordId), text(r.name), text(r.nameLatin),
-    text(r.otherNames.join('; ')), text(r.kunya), r.sex, r.age, r.ageCategory, r.birthDate.start, r.birthDate.end,
-    r.birthDate.precision, r.eventDate.start, r.eventDate.end, r.eventDate.precision, text(r.place.country),
-    text(r.place.governorate), text(r.place.locality), text(r.place.site), r.violation, text(r.perpetrator),
-    r.confidentiality, r.flags.join(' '), text(JSON.stringify(r.raw)),
+    r.id,
+    r.personId,
+    text(r.source),
+    r.batchId,
+    r.rowNumber,
+    text(r.sourceRecordId),
+    text(r.name),
+    text(r.nameLatin),
+    text(r.otherNames.join('; ')),
+    text(r.kunya),
+    r.sex,
+    r.age,
+    r.ageCategory,
+    r.birthDate.start,
+    r.birthDate.end,
+    r.birthDate.precision,
+    r.eventDate.start,
+    r.eventDate.end,
+    r.eventDate.precision,
+    text(r.place.country),
+    text(r.place.governorate),
+    text(r.place.locality),
+    text(r.place.site),
+    r.violation,
+    text(r.perpetrator),
+    r.confidentiality,
+    r.flags.join(' '),
+    text(JSON.stringify(r.raw)),
   ];
-  if (r.restricted !== undefined) row.push(r.restricted === null ? null : text(JSON.stringify(r.restricted)));
+  if (r.restricted !== undefined)
+    row.push(r.restricted === null ? null : text(JSON.stringify(r.restricted)));
   return row;
 }
 
@@ -45,7 +93,11 @@ async function write(out: Writable, chunk: string): Promise<void> {
  * Streams records to `out` page by page. The export itself is audited: who took which records,
  * and whether restricted details left the register.
  */
-export async function exportRecords(db: Database, out: Writable, options: ExportOptions): Promise<number> {
+export async function exportRecords(
+  db: Database,
+  out: Writable,
+  options: ExportOptions,
+): Promise<number> {
   const pageSize = options.pageSize ?? 5000;
   const csv =
     options.format === 'csv'
@@ -90,7 +142,12 @@ export async function exportRecords(db: Database, out: Writable, options: Export
       actor: options.actor,
       action: options.includeRestricted ? 'export.restricted' : 'export',
       entityType: 'record',
-      after: { format: options.format, source: options.source ?? null, records: count, includeRestricted: options.includeRestricted },
+      after: {
+        format: options.format,
+        source: options.source ?? null,
+        records: count,
+        includeRestricted: options.includeRestricted,
+      },
     }),
   );
   return count;

@@ -1,17 +1,35 @@
 import { basename } from 'node:path';
-import { createRecordBuilder, type CellProblem, type RecordBuildOptions } from '../../core/import/build-record.js';
-import { resolveMapping, type ColumnMapping, type MappableField } from '../../core/import/column-mapping.js';
+import {
+  createRecordBuilder,
+  type CellProblem,
+  type RecordBuildOptions,
+} from '../../core/import/build-record.js';
+import {
+  resolveMapping,
+  type ColumnMapping,
+  type MappableField,
+} from '../../core/import/column-mapping.js';
 import type { DateOrder } from '../../core/import/parse-date.js';
 import { searchText } from '../../core/records/search-text.js';
 import type { Database, Sql } from '../../db/database.js';
 import { appendAuditEvent } from '../../db/repositories/audit-repository.js';
-import { findBatchByHash, finishBatch, insertBatch, type Batch } from '../../db/repositories/batch-repository.js';
-import { copyRecords, copyRejections, type NewRecord, type NewRejection } from '../../db/repositories/record-repository.js';
-import { findSourceBySlug, type Source, type SourceInput } from '../../db/repositories/source-repository.js';
+import {
+  findBatchByHash,
+  finishBatch,
+  insertBatch,
+  type Batch,
+} from '../../db/repositories/batch-repository.js';
+import {
+  copyRecords,
+  copyRejections,
+  type NewRecord,
+  type NewRejection,
+} from '../../db/repositories/record-repository.js';
+import { findSourceBySlug, type SourceInput } from '../../db/repositories/source-repository.js';
 import { createSource } from '../sources/sources-service.js';
 import { hashFile } from './hash-file.js';
 import { ImportError } from './import-error.js';
-import { openTable, type OpenTableOptions, type SourceRow } from './readers/index.js';
+import { openTable, type OpenTableOptions } from './readers/index.js';
 import { RejectedRowsFile, rejectedRowColumns } from './rejected-rows-file.js';
 
 export interface ImportProgress {
@@ -80,7 +98,8 @@ const sampleLimit = 50;
 
 export function describeProblem(p: RowProblem): string {
   const where = p.column === null ? `row ${p.row}` : `row ${p.row}, column "${p.column}"`;
-  const value = p.value === '' ? '' : ` value "${p.value.length > 60 ? p.value.slice(0, 57) + '…' : p.value}"`;
+  const value =
+    p.value === '' ? '' : ` value "${p.value.length > 60 ? p.value.slice(0, 57) + '…' : p.value}"`;
   return `${where}${value}: ${p.reason}`;
 }
 
@@ -106,7 +125,10 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     const known = new Set<string>(rejectedRowColumns);
     const headers = reader.headers.filter((h) => !known.has(h));
     const { mapping, errors } = resolveMapping(headers, options.columns ?? {});
-    if (errors.length > 0) throw new ImportError(`the column mapping does not fit ${fileName}:\n  ${errors.join('\n  ')}`);
+    if (errors.length > 0)
+      throw new ImportError(
+        `the column mapping does not fit ${fileName}:\n  ${errors.join('\n  ')}`,
+      );
     const buildOptions: RecordBuildOptions = {
       mapping,
       defaults: options.defaults ?? {},
@@ -144,7 +166,9 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       }
     }
 
-    const rejected = options.rejectedPath ? new RejectedRowsFile(options.rejectedPath, reader.headers) : null;
+    const rejected = options.rejectedPath
+      ? new RejectedRowsFile(options.rejectedPath, reader.headers)
+      : null;
     const tally = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, warnings: 0 };
     const problems: RowProblem[] = [];
     const warningSamples: RowProblem[] = [];
@@ -155,7 +179,11 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       let sourceId = source?.id ?? 0;
       if (tx) {
         if (!source) {
-          source = await createSource(tx, { slug: options.source, ...options.createSource }, options.actor);
+          source = await createSource(
+            tx,
+            { slug: options.source, ...options.createSource },
+            options.actor,
+          );
           sourceCreated = true;
         }
         sourceId = source.id;
@@ -166,7 +194,12 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
           encoding: reader.encoding,
           sha256,
           byteSize: bytes,
-          mapping: { columns: mapping, defaults: buildOptions.defaults, valueMaps: buildOptions.valueMaps, dateOrder: buildOptions.dateOrder },
+          mapping: {
+            columns: mapping,
+            defaults: buildOptions.defaults,
+            valueMaps: buildOptions.valueMaps,
+            dateOrder: buildOptions.dateOrder,
+          },
           importedBy: options.actor,
           startedAt: started,
         });
@@ -181,23 +214,40 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
         }
         records = [];
         rejections = [];
-        options.onProgress?.({ ...tally, bytesRead: reader.bytesRead(), totalBytes: reader.totalBytes });
+        options.onProgress?.({
+          ...tally,
+          bytesRead: reader.bytesRead(),
+          totalBytes: reader.totalBytes,
+        });
       };
 
-      for await (const row of reader.rows as AsyncIterable<SourceRow>) {
-        if (options.signal?.aborted) throw new ImportError('the import was interrupted; nothing from this file was stored');
+      for await (const row of reader.rows) {
+        if (options.signal?.aborted)
+          throw new ImportError('the import was interrupted; nothing from this file was stored');
         tally.rowsRead += 1;
         const built = build(stripOwnColumns(row.cells));
         const rowProblems: RowProblem[] = built.problems.map((p) => ({ ...p, row: row.rowNumber }));
-        if (row.problem) rowProblems.unshift({ row: row.rowNumber, column: null, field: null, value: '', reason: row.problem });
+        if (row.problem)
+          rowProblems.unshift({
+            row: row.rowNumber,
+            column: null,
+            field: null,
+            value: '',
+            reason: row.problem,
+          });
         for (const w of built.warnings) {
           tally.warnings += 1;
-          if (warningSamples.length < sampleLimit) warningSamples.push({ ...w, row: row.rowNumber });
+          if (warningSamples.length < sampleLimit)
+            warningSamples.push({ ...w, row: row.rowNumber });
         }
         if (rowProblems.length > 0) {
           tally.rowsRejected += 1;
           for (const p of rowProblems) if (problems.length < sampleLimit) problems.push(p);
-          await rejected?.write(row.rowNumber, row.cells, rowProblems.map((p) => describeProblem(p)).join('; '));
+          await rejected?.write(
+            row.rowNumber,
+            row.cells,
+            rowProblems.map((p) => describeProblem(p)).join('; '),
+          );
           if (batchId !== null) {
             rejections.push({
               batchId,
@@ -207,7 +257,11 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
               problems: rowProblems,
             });
           }
-          if (options.maxErrors !== null && options.maxErrors !== undefined && tally.rowsRejected > options.maxErrors) {
+          if (
+            options.maxErrors !== null &&
+            options.maxErrors !== undefined &&
+            tally.rowsRejected > options.maxErrors
+          ) {
             throw new TooManyErrors();
           }
           continue;
@@ -225,7 +279,8 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       }
       await flush();
       const share = options.maxErrorShare;
-      if (share !== null && share !== undefined && tally.rowsRejected > share * tally.rowsRead) throw new TooManyErrors();
+      if (share !== null && share !== undefined && tally.rowsRejected > share * tally.rowsRead)
+        throw new TooManyErrors();
       if (!tx || batchId === null) return null;
       const batch = await finishBatch(tx, batchId, tally);
       await appendAuditEvent(tx, {

@@ -24,7 +24,10 @@ export class RejectedRowsFile {
       // A BOM so that Excel opens Arabic text as UTF-8.
       this.out = createWriteStream(this.path, { encoding: 'utf8' });
       this.out.write('\uFEFF');
-      this.stringifier = stringify({ header: true, columns: [...this.headers, ...rejectedRowColumns] });
+      this.stringifier = stringify({
+        header: true,
+        columns: [...this.headers, ...rejectedRowColumns],
+      });
       this.stringifier.pipe(this.out);
     }
     this.count += 1;

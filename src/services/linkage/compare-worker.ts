@@ -3,7 +3,11 @@
  * name frequencies and a slice of candidate pairs, returns their comparison levels.
  */
 import { parentPort } from 'node:worker_threads';
-import { compareRange, type NameFrequencies, type PreparedRecord } from '../../core/linkage/index.js';
+import {
+  compareRange,
+  type NameFrequencies,
+  type PreparedRecord,
+} from '../../core/linkage/index.js';
 
 /** Message from the main thread. */
 export interface CompareRequest {

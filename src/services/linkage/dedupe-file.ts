@@ -53,7 +53,13 @@ export async function dedupeFile(options: DedupeOptions): Promise<DedupeSummary>
     explainedPairs = text.count;
     await writeFile(options.explain, text.csv);
   }
-  return { rows: table.records.length, clusters: result.report.clusters, warnings, report: result.report, explainedPairs };
+  return {
+    rows: table.records.length,
+    clusters: result.report.clusters,
+    warnings,
+    report: result.report,
+    explainedPairs,
+  };
 }
 
 /** Every input row, in order, with a `cluster_id` column (replaced when present). */
@@ -79,7 +85,10 @@ function clusterLabel(firstRow: number): string {
  * The candidate pairs worth a look, with every field's level and weight, so a
  * reviewer sees why two records were (or were not) put together.
  */
-export function explainedPairsCsv(table: LinkTable, result: LinkResult): { csv: string; count: number } {
+export function explainedPairsCsv(
+  table: LinkTable,
+  result: LinkResult,
+): { csv: string; count: number } {
   const fields = result.model.fields;
   const header = [
     'source_a',

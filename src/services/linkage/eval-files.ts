@@ -3,12 +3,16 @@ import { parse } from 'csv-parse/sync';
 import { evaluateLinkage, type EvaluationResult } from '../../core/linkage/index.js';
 
 /** Reads a CSV into objects keyed by header (BOM and CRLF tolerated). */
-async function readObjects(path: string, required: readonly string[]): Promise<Record<string, string>[]> {
+async function readObjects(
+  path: string,
+  required: readonly string[],
+): Promise<Record<string, string>[]> {
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  const rows = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<
-    string,
-    string
-  >[];
+  const rows = parse<Record<string, string>>(text, {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  });
   const first = rows[0];
   for (const c of required)
     if (first !== undefined && !(c in first)) throw new Error(`${path}: missing column "${c}"`);
@@ -16,12 +20,24 @@ async function readObjects(path: string, required: readonly string[]): Promise<R
 }
 
 /** Scores OUT.csv (source, record_id, cluster_id) against TRUTH.csv (source, record_id, entity). */
-export async function evaluateFiles(truthPath: string, resultPath: string, crossSource?: string): Promise<EvaluationResult> {
+export async function evaluateFiles(
+  truthPath: string,
+  resultPath: string,
+  crossSource?: string,
+): Promise<EvaluationResult> {
   const truth = await readObjects(truthPath, ['source', 'record_id', 'entity']);
   const result = await readObjects(resultPath, ['source', 'record_id', 'cluster_id']);
   return evaluateLinkage(
-    truth.map((r) => ({ source: r.source ?? '', recordId: r.record_id ?? '', entity: r.entity ?? '' })),
-    result.map((r) => ({ source: r.source ?? '', recordId: r.record_id ?? '', clusterId: r.cluster_id ?? '' })),
+    truth.map((r) => ({
+      source: r.source ?? '',
+      recordId: r.record_id ?? '',
+      entity: r.entity ?? '',
+    })),
+    result.map((r) => ({
+      source: r.source ?? '',
+      recordId: r.record_id ?? '',
+      clusterId: r.cluster_id ?? '',
+    })),
     crossSource,
   );
 }

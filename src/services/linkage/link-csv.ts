@@ -37,10 +37,10 @@ export async function readLinkTable(path: string): Promise<LinkTable> {
  * name column at all, since nothing could be linked.
  */
 export function parseLinkTable(text: string, label = 'input'): LinkTable {
-  const table = parse(text.replace(/^\uFEFF/, ''), {
+  const table: string[][] = parse(text.replace(/^\uFEFF/, ''), {
     relax_column_count: true,
     skip_empty_lines: true,
-  }) as string[][];
+  });
   const header = (table[0] ?? []).map((h) => h.trim());
   if (header.length === 0) throw new Error(`${label}: the file is empty (a header row is needed)`);
   const rows = table.slice(1);
@@ -48,9 +48,13 @@ export function parseLinkTable(text: string, label = 'input'): LinkTable {
   header.forEach((h, i) => index.set(h.toLowerCase(), i));
   const warnings: string[] = [];
   if (!index.has('name') && !index.has('name_latin'))
-    throw new Error(`${label}: no "name" or "name_latin" column; columns found: ${header.join(', ')}`);
-  if (!index.has('source')) warnings.push(`${label}: no "source" column; all rows are treated as one source`);
-  if (!index.has('record_id')) warnings.push(`${label}: no "record_id" column; rows are numbered from 1`);
+    throw new Error(
+      `${label}: no "name" or "name_latin" column; columns found: ${header.join(', ')}`,
+    );
+  if (!index.has('source'))
+    warnings.push(`${label}: no "source" column; all rows are treated as one source`);
+  if (!index.has('record_id'))
+    warnings.push(`${label}: no "record_id" column; rows are numbered from 1`);
   const cell = (row: readonly string[], column: string): string => {
     const i = index.get(column);
     return i === undefined ? '' : (row[i] ?? '').trim();
@@ -77,6 +81,8 @@ export function parseLinkTable(text: string, label = 'input'): LinkTable {
     };
   });
   if (duplicates > 0)
-    warnings.push(`${label}: ${duplicates} rows repeat a (source, record_id) already seen; output keeps every row`);
+    warnings.push(
+      `${label}: ${duplicates} rows repeat a (source, record_id) already seen; output keeps every row`,
+    );
   return { header, rows, records, warnings };
 }
