@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../src/services/import/import-file.js';
 import { exportRecords } from '../src/services/export/export-records.js';
@@ -307,6 +308,54 @@ describe.each(testStores)('import on %s', (kind) => {
       "SELECT action FROM audit_event WHERE action LIKE 'export%' ORDER BY id",
     );
     expect(actions.map((a) => a.action)).toEqual(['export', 'export.restricted']);
+  });
+
+  it('imports XLSX and JSON lists through the same path', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('الضحايا');
+    sheet.addRow(['الاسم', 'العمر', 'تاريخ الوفاة', 'المحافظة']);
+    sheet.addRow(['عمر خالد', 27, new Date(Date.UTC(2013, 2, 5)), 'دمشق']);
+    const xlsxPath = `${files.dir}/list.xlsx`;
+    await workbook.xlsx.writeFile(xlsxPath);
+    const xlsx = await importFile(t.db, { path: xlsxPath, source: 'snhr', actor: 'test' });
+    expect(xlsx).toMatchObject({ status: 'imported', format: 'xlsx', rowsAccepted: 1 });
+    const fromXlsx = await t.db.query<{
+      name: string;
+      age: number;
+      event_date_start: string;
+      place_governorate: string;
+    }>('SELECT name, age, event_date_start, place_governorate FROM record WHERE batch_id = $1', [
+      xlsx.batch!.id,
+    ]);
+    expect(fromXlsx).toEqual([
+      { name: 'عمر خالد', age: 27, event_date_start: '2013-03-05', place_governorate: 'دمشق' },
+    ]);
+
+    const jsonPath = files.file(
+      'list.json',
+      JSON.stringify({
+        records: [
+          { name: 'Ahmad Yusuf', sex: 'male', place: { camp: 'Yarmouk' } },
+          { name: 'سلمى', age: '٦' },
+        ],
+      }),
+    );
+    const json = await importFile(t.db, { path: jsonPath, source: 'snhr', actor: 'test' });
+    expect(json).toMatchObject({ status: 'imported', format: 'json', rowsAccepted: 2 });
+    const fromJson = await t.db.query<{
+      name: string;
+      sex: string | null;
+      age: number | null;
+      raw: Record<string, string>;
+    }>('SELECT name, sex, age, raw FROM record WHERE batch_id = $1 ORDER BY row_number', [
+      json.batch!.id,
+    ]);
+    expect(fromJson[0]).toMatchObject({
+      name: 'Ahmad Yusuf',
+      sex: 'male',
+      raw: { place: '{"camp":"Yarmouk"}' },
+    });
+    expect(fromJson[1]).toMatchObject({ name: 'سلمى', age: 6 });
   });
 
   it('detects tampering with the audit trail', async () => {

@@ -1,5 +1,5 @@
 import type { DateSpan, RecordFields } from '../records/record-fields.js';
-import type { ColumnMapping, MappableField } from './column-mapping.js';
+import { fieldForHeader, type ColumnMapping, type MappableField } from './column-mapping.js';
 import { parseDate, type DateOrder, type FuzzyDate } from './parse-date.js';
 import {
   parseAge,
@@ -124,7 +124,10 @@ export function createRecordBuilder(
 
     for (const column in cells) {
       const value = cells[column]!;
-      const field = mapping[column] ?? null;
+      // JSON items may carry keys the first item lacked: map those by their spelling too.
+      const field = Object.hasOwn(mapping, column)
+        ? (mapping[column] ?? null)
+        : fieldForHeader(column);
       if (!isStorableText(value)) {
         problems.push({
           column,

@@ -159,6 +159,11 @@ for (const field of mappableFields) {
   for (const alias of aliases[field]) aliasIndex.set(headerKey(alias), field);
 }
 
+/** The field a header names by one of its known spellings, or null. */
+export function fieldForHeader(header: string): MappableField | null {
+  return aliasIndex.get(headerKey(header)) ?? null;
+}
+
 export function isMappableField(value: string): value is MappableField {
   return (mappableFields as readonly string[]).includes(value);
 }
@@ -198,7 +203,7 @@ export function resolveMapping(
   for (const header of headers) {
     const field = explicitByKey.has(header)
       ? (explicitByKey.get(header) ?? null)
-      : (aliasIndex.get(headerKey(header)) ?? null);
+      : fieldForHeader(header);
     mapping[header] = field;
     if (field === null || field === 'restricted') continue;
     const previous = used.get(field);
