@@ -1,10 +1,8 @@
-import { Readable, pipeline } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
 import type { TextEncodingName } from '../../../core/import/encoding.js';
 import { createCells, isBlankRow } from './cells-record.js';
 import { detectDelimiter, firstCsvLine } from './detect-delimiter.js';
 import { normalizeHeaderNames } from './header-names.js';
-import { countLineBreaks } from './line-breaks.js';
+import { CsvSyntaxError, CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
 import { singleUseRows } from './single-use-rows.js';
 import { TableReadError } from './table-read-error.js';
 import type { SourceRow, TableReader } from './table-reader.js';
@@ -23,17 +21,12 @@ export interface ReadCsvOptions {
 /** How much text to search for the header line before giving up on delimiter detection. */
 const HEADER_SEARCH_CHARS = 1024 * 1024;
 /** Larger records are almost always an unclosed quote swallowing the rest of the file. */
-const MAX_RECORD_BYTES = 8 * 1024 * 1024;
-
-interface RawRecord {
-  record: string[];
-  raw: string;
-}
+const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
 /**
  * Opens a CSV (or TSV / delimited .txt) file as a streaming {@link TableReader}.
  *
- * Bytes are decoded chunk by chunk and fed to csv-parse, so a file of any size
+ * Bytes are decoded chunk by chunk and fed to the tokenizer, so a file of any size
  * is read with flat memory. The first non-blank record is the header. Cell text
  * is kept verbatim; rows whose cell count differs from the header are yielded
  * with a `problem` instead of being fixed; blank rows are skipped.
@@ -63,53 +56,43 @@ async function startCsv(
       ? detectDelimiter(await readHeaderLine(source, prefix))
       : normalizeDelimiter(path, options.delimiter);
 
-  const parser = parse({
-    delimiter,
-    // Explicit list so files mixing line endings (concatenated exports) still split per line.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    quote: '"',
-    escape: '"',
-    // Stray quotes inside unquoted cells (5" pipe, نقطة "أ") are kept as typed.
-    relax_quotes: true,
-    // Cell-count mismatches are reported per row (SourceRow.problem), not fatal.
-    relax_column_count: true,
-    skip_empty_lines: true,
-    // raw text lets us number lines ourselves: csv-parse's info.lines miscounts CRLF inside quotes.
-    raw: true,
-    bom: false,
-    max_record_size: MAX_RECORD_BYTES,
-  });
-  const input = Readable.from(prefixThenRest(prefix, source.chunks));
-  // Errors from either side surface through the parser's iterator below.
-  pipeline(input, parser, () => undefined);
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<unknown>;
-
-  let nextLine = 1;
+  const tokenizer = new CsvTokenizer(delimiter, MAX_RECORD_CHARS);
   let finished = false;
   const close = async (): Promise<void> => {
-    if (!finished) {
-      finished = true;
-      input.destroy();
-      parser.destroy();
-    }
+    finished = true;
     await source.close();
   };
 
-  /** Next non-blank record with the line it starts on, or null at end of file. */
-  const nextRecord = async (): Promise<{ values: string[]; line: number } | null> => {
-    for (;;) {
-      let result: IteratorResult<unknown>;
+  // Records come in batches, one per decoded chunk; rows are handed out one at a time.
+  const batch: CsvRecord[] = [];
+  let taken = 0;
+  const chunks = prefixThenRest(prefix, source.chunks);
+  const refill = async (): Promise<boolean> => {
+    batch.length = 0;
+    taken = 0;
+    while (batch.length === 0) {
+      if (finished) return false;
+      const next = await chunks.next();
       try {
-        result = await records.next();
+        if (next.done === true) {
+          finished = true;
+          tokenizer.end(batch);
+          return batch.length > 0;
+        }
+        tokenizer.push(next.value, batch);
       } catch (error) {
-        throw explainParseError(path, nextLine, error);
+        throw explainSyntaxError(path, error);
       }
-      if (result.done === true) return null;
-      const { record, raw } = asRawRecord(result.value);
-      const span = rawLineSpan(raw);
-      const line = nextLine + span.leading;
-      nextLine += span.total;
-      if (!isBlankRow(record)) return { values: record, line };
+    }
+    return true;
+  };
+
+  /** Next non-blank record with the line it starts on, or null at end of file. */
+  const nextRecord = async (): Promise<CsvRecord | null> => {
+    for (;;) {
+      if (taken >= batch.length && !(await refill())) return null;
+      const record = batch[taken++]!;
+      if (!isBlankRow(record.values)) return record;
     }
   };
 
@@ -211,64 +194,13 @@ function normalizeDelimiter(path: string, delimiter: string): string {
   return delimiter;
 }
 
-function asRawRecord(value: unknown): RawRecord {
-  // csv-parse with `raw: true` yields { record, raw }; checked rather than cast blindly.
-  if (typeof value === 'object' && value !== null && 'record' in value && 'raw' in value) {
-    const { record, raw } = value;
-    if (Array.isArray(record) && typeof raw === 'string') {
-      return { record: record.map(String), raw };
-    }
-  }
-  throw new Error('csv-parse returned a record in an unexpected shape');
-}
-
-/**
- * Lines covered by one csv-parse raw record: `leading` blank lines skipped
- * before it, and `total` lines from its start to the next record's start.
- * csv-parse drops the `\n` of a CRLF record delimiter from `raw`, so outside
- * quotes every `\r` or `\n` is one line; inside quoted cells text is verbatim.
- */
-function rawLineSpan(raw: string): { leading: number; total: number } {
-  let start = 0;
-  while (start < raw.length && (raw[start] === '\r' || raw[start] === '\n')) start += 1;
-  let end = raw.length;
-  const last = raw[end - 1];
-  const trailing = end > start && (last === '\r' || last === '\n') ? 1 : 0;
-  end -= trailing;
-  return { leading: start, total: start + countLineBreaks(raw.slice(start, end)) + trailing };
-}
-
-function explainParseError(path: string, line: number, error: unknown): Error {
-  if (error instanceof TableReadError || !(error instanceof CsvError)) {
+function explainSyntaxError(path: string, error: unknown): Error {
+  if (!(error instanceof CsvSyntaxError))
     return error instanceof Error ? error : new Error(String(error));
-  }
-  const where = `on or after line ${line}`;
-  let message: string;
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      message =
-        `a quoted cell starting ${where} is never closed, so the file ends inside it. ` +
-        `Find the cell that opens with " and add the missing closing ".`;
-      break;
-    case 'CSV_MAX_RECORD_SIZE':
-      message =
-        `the row starting ${where} is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB. ` +
-        `This usually means a quote " that is never closed, so the following lines are ` +
-        `swallowed into one cell. Check the quotes around that line.`;
-      break;
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      message =
-        `a quoted cell ${where} has text right after its closing quote. ` +
-        `Inside a quoted cell a quote must be doubled ("").`;
-      break;
-    default:
-      message = `the CSV structure is broken ${where}: ${error.message}.`;
-  }
   return new TableReadError(
-    `Cannot read CSV "${path}": ${message}`,
+    `Cannot read CSV "${path}": ${error.message}.`,
     path,
-    { line },
+    { line: error.line },
     { cause: error },
   );
 }
