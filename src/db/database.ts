@@ -10,8 +10,8 @@ export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
-  /** Bulk-loads CSV text (RFC 4180, no header) with COPY; `csv` holds whole rows only. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** Bulk-loads rows in COPY text format (see copy-text.ts); `text` holds whole rows only. */
+  copyRows(table: string, columns: readonly string[], text: string): Promise<void>;
 }
 
 export interface Database extends Sql {
@@ -23,5 +23,5 @@ export interface Database extends Sql {
 }
 
 export function copyStatement(table: string, columns: readonly string[], from: string): string {
-  return `COPY ${table} (${columns.join(', ')}) FROM ${from} WITH (FORMAT csv)`;
+  return `COPY ${table} (${columns.join(', ')}) FROM ${from}`;
 }

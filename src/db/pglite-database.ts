@@ -13,10 +13,10 @@ function wrap(runner: Runner): Sql {
     async exec(text: string) {
       await runner.exec(text);
     },
-    async copyCsv(table, columns, csv) {
+    async copyRows(table, columns, text) {
       // PGlite reads COPY input from a virtual /dev/blob file.
       await runner.query(copyStatement(table, columns, "'/dev/blob'"), [], {
-        blob: new Blob([csv]),
+        blob: new Blob([text]),
       });
     },
   };

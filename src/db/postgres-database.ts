@@ -19,11 +19,11 @@ function wrap(client: Client, connect: () => Promise<pg.PoolClient>): Sql {
     async exec(text: string) {
       await client.query(text);
     },
-    async copyCsv(table, columns, csv) {
+    async copyRows(table, columns, text) {
       const conn = 'release' in client ? client : await connect();
       try {
         const stream = conn.query(copyFrom(copyStatement(table, columns, 'STDIN')));
-        await pipeline(Readable.from([csv]), stream);
+        await pipeline(Readable.from([text]), stream);
       } finally {
         if (conn !== client) conn.release();
       }

@@ -1,5 +1,5 @@
 import type { RecordFields } from '../../core/records/record-fields.js';
-import { copyLine } from '../copy-csv.js';
+import { copyLine } from '../copy-text.js';
 import type { Sql } from '../database.js';
 
 /** A record ready to store: its fields plus where it came from. */
@@ -108,8 +108,8 @@ export async function copyRecords(tx: Sql, records: readonly NewRecord[]): Promi
       f.flags,
     ]);
   });
-  await tx.copyCsv('person', ['id'], persons);
-  await tx.copyCsv('record', recordColumns, lines);
+  await tx.copyRows('person', ['id'], persons);
+  await tx.copyRows('record', recordColumns, lines);
   return ids;
 }
 
@@ -118,7 +118,7 @@ export async function copyRejections(tx: Sql, rejections: readonly NewRejection[
   const lines = rejections
     .map((r) => copyLine([r.batchId, r.rowNumber, r.raw, r.restricted, JSON.stringify(r.problems)]))
     .join('');
-  await tx.copyCsv(
+  await tx.copyRows(
     'import_rejection',
     ['batch_id', 'row_number', 'raw', 'restricted', 'problems'],
     lines,

@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  RandomSource,
+  sampleLcmcr,
+  summarisePosterior,
+} from '../../src/core/stats/estimation/index.js';
+import { runLcmcr } from '../../src/services/estimation/index.js';
+import { kosovo, referenceRows } from './reference-data.js';
+
+const table = kosovo();
+
+/**
+ * Tolerances from the reference runs themselves: the centre is the average of the
+ * long (20,000-sample) runs, and a 1,000-sample run may stray from it by up to twice
+ * the largest deviation the R package's own 1,000-sample runs show.
+ */
+function referenceBands() {
+  const rows = referenceRows('lcmcr_runs.csv');
+  const long = rows.filter((r) => r.samples === 20_000);
+  const short = rows.filter((r) => r.samples === 1_000);
+  const band = (key: string) => {
+    const centre = long.reduce((s, r) => s + Number(r[key]), 0) / long.length;
+    const spread = Math.max(...short.map((r) => Math.abs(Number(r[key]) - centre)));
+    return { centre, tolerance: 2 * spread };
+  };
+  return { median: band('median'), mean: band('mean'), lower: band('q2.5'), upper: band('q97.5') };
+}
+
+describe('LCMCR on the Kosovo table', () => {
+  it('agrees with the R package within its Monte Carlo spread (reference settings, one full run)', () => {
+    const bands = referenceBands();
+    // Sanity of the bands read from the file: median about 10,420, interval about 9,030–13,750.
+    expect(bands.median.centre).toBeCloseTo(10_422.5, 1);
+    expect(bands.median.tolerance).toBeLessThan(400);
+    const draws = sampleLcmcr(table, { seed: 2 });
+    expect(draws.totals).toHaveLength(1000);
+    const s = summarisePosterior(draws.totals);
+    expect(Math.abs(s.median - bands.median.centre)).toBeLessThan(bands.median.tolerance);
+    expect(Math.abs(s.mean - bands.mean.centre)).toBeLessThan(bands.mean.tolerance);
+    expect(Math.abs(s.lower - bands.lower.centre)).toBeLessThan(bands.lower.tolerance);
+    expect(Math.abs(s.upper - bands.upper.centre)).toBeLessThan(bands.upper.tolerance);
+    expect(s.min).toBeGreaterThanOrEqual(4400);
+  });
+
+  it('is reproducible: the same seed gives the same draws, another seed different ones', () => {
+    const settings = { burnIn: 200, samples: 50, thinning: 5 };
+    const a = sampleLcmcr(table, { ...settings, seed: 7 });
+    const b = sampleLcmcr(table, { ...settings, seed: 7 });
+    const c = sampleLcmcr(table, { ...settings, seed: 8 });
+    expect([...a.totals]).toEqual([...b.totals]);
+    expect([...a.totals]).not.toEqual([...c.totals]);
+    expect(a.totals.every((n) => n >= 4400 && Number.isInteger(n))).toBe(true);
+  });
+
+  it('runs through the service in this thread when the compiled worker is absent', async () => {
+    const run = await runLcmcr(table, { seed: 3, burnIn: 200, samples: 40, thinning: 5 });
+    expect(run.ranIn).toBe('main-thread');
+    expect(run.summary.draws).toBe(40);
+    expect(run.summary.lower).toBeLessThanOrEqual(run.summary.median);
+    expect(run.summary.median).toBeLessThanOrEqual(run.summary.upper);
+  });
+
+  const compiled = new URL('../../dist/services/estimation/lcmcr-runner.js', import.meta.url);
+  it.skipIf(!existsSync(fileURLToPath(compiled)))(
+    'runs in a worker thread from the compiled build, with the same draws as in-process',
+    async () => {
+      const mod = (await import(compiled.href)) as { runLcmcr: typeof runLcmcr };
+      const settings = { seed: 5, burnIn: 200, samples: 30, thinning: 5 };
+      const inWorker = await mod.runLcmcr(table, settings);
+      expect(inWorker.ranIn).toBe('worker');
+      const here = sampleLcmcr(table, settings);
+      expect([...inWorker.totals]).toEqual([...here.totals]);
+    },
+  );
+});
+
+describe('random draws', () => {
+  const rng = new RandomSource(42);
+  const moments = (draw: () => number, n = 20_000) => {
+    let s = 0;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const x = draw();
+      s += x;
+      ss += x * x;
+    }
+    const mean = s / n;
+    return { mean, variance: ss / n - mean * mean };
+  };
+
+  it.each([
+    [40, 0.1],
+    [1131, 0.3],
+    [6000, 0.85],
+    [25, 0.5],
+  ])('binomial(%i, %f) has the right mean and variance', (n, p) => {
+    const m = moments(() => rng.binomial(n, p));
+    const sd = Math.sqrt(n * p * (1 - p));
+    expect(Math.abs(m.mean - n * p)).toBeLessThan((5 * sd) / Math.sqrt(20_000));
+    expect(m.variance / (n * p * (1 - p))).toBeGreaterThan(0.93);
+    expect(m.variance / (n * p * (1 - p))).toBeLessThan(1.07);
+  });
+
+  it.each([[0.3], [4.5], [60], [6000]])('poisson(%f) and gamma(%f) have the right moments', (mu) => {
+    const p = moments(() => rng.poisson(mu));
+    expect(Math.abs(p.mean - mu)).toBeLessThan((5 * Math.sqrt(mu)) / Math.sqrt(20_000));
+    expect(p.variance / mu).toBeGreaterThan(0.93);
+    expect(p.variance / mu).toBeLessThan(1.07);
+    const g = moments(() => rng.gamma(mu));
+    expect(Math.abs(g.mean - mu)).toBeLessThan((5 * Math.sqrt(mu)) / Math.sqrt(20_000));
+  });
+
+  it('multinomial places everyone, in proportion to the weights', () => {
+    const weights = Float64Array.from([5, 3, 1, 1]);
+    const order = Int32Array.from([0, 1, 2, 3]);
+    const out = new Int32Array(4);
+    const totals = [0, 0, 0, 0];
+    for (let i = 0; i < 5000; i++) {
+      rng.multinomial(i % 2 ? 7 : 300, weights, 4, 10, out, 0, order);
+      expect(out.reduce((a, b) => a + b, 0)).toBe(i % 2 ? 7 : 300);
+      out.forEach((x, k) => (totals[k] = (totals[k] ?? 0) + x));
+    }
+    const all = totals.reduce((a, b) => a + b, 0);
+    expect((totals[0] ?? 0) / all).toBeCloseTo(0.5, 2);
+    expect((totals[2] ?? 0) / all).toBeCloseTo(0.1, 2);
+  });
+});
