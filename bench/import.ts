@@ -2,7 +2,8 @@
  * npm run bench:import [-- --rows N]: writes an N-row casualty list (default: 100,000 then
  * 1,000,000) and imports it into a fresh embedded store on disk, end to end (hash, parse, validate,
  * normalise, store). Prints name=value lines. Each size runs in its own process so that its peak
- * RSS is its own: comparing sizes shows whether memory stays flat as files grow.
+ * RSS is its own: comparing sizes shows whether memory stays flat as files grow. With
+ * DATABASE_URL set, the largest size is imported into that PostgreSQL server too (`_postgres`).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -86,16 +87,18 @@ async function writeList(path: string, rows: number): Promise<void> {
   await once(out, 'close');
 }
 
-async function runOne(rows: number): Promise<void> {
+async function runOne(rows: number, postgres: boolean): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sijil-bench-'));
   try {
     const file = join(dir, 'list.csv');
     await writeList(file, rows);
-    const db = await openDatabase({ dataDir: join(dir, 'store') });
+    const db = await openDatabase(
+      postgres ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: join(dir, 'store') },
+    );
     const started = process.hrtime.bigint();
     const report = await importFile(db, {
       path: file,
-      source: 'bench',
+      source: `bench-${Date.now()}`,
       createSource: { nameEn: 'Benchmark list' },
       actor: 'bench',
       maxErrors: 0,
@@ -118,18 +121,28 @@ async function runOne(rows: number): Promise<void> {
 const args = process.argv.slice(2);
 const rowsAt = args.indexOf('--rows');
 if (args.includes('--child')) {
-  await runOne(Number(args[rowsAt + 1]));
+  await runOne(Number(args[rowsAt + 1]), args.includes('--postgres'));
 } else {
   const sizes = rowsAt >= 0 ? [Number(args[rowsAt + 1])] : [100_000, 1_000_000];
-  for (const rows of sizes) {
+  const largest = Math.max(...sizes);
+  const runs = sizes.map((rows) => ({ rows, postgres: false }));
+  if (process.env.DATABASE_URL) runs.push({ rows: largest, postgres: true });
+  for (const { rows, postgres } of runs) {
     const child = spawnSync(
       process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), '--child', '--rows', String(rows)],
+      [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        '--child',
+        '--rows',
+        String(rows),
+        ...(postgres ? ['--postgres'] : []),
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     );
     if (child.status !== 0) throw new Error(`benchmark child for ${rows} rows failed`);
-    // The largest size speaks for the benchmark; smaller ones are suffixed, to compare memory.
-    const suffix = rows === Math.max(...sizes) ? '' : `_${rows}`;
+    // The largest embedded run speaks for the benchmark; the others are suffixed.
+    const suffix = postgres ? '_postgres' : rows === largest ? '' : `_${rows}`;
     for (const line of child.stdout.trim().split('\n')) {
       const [name, value] = line.split('=');
       process.stdout.write(`${name}${suffix}=${value}\n`);
