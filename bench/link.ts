@@ -1,12 +1,19 @@
 /**
- * Linkage benchmark: `sijil dedupe` end to end on the shared Gaza releases and on a
- * synthetic set, scored against truth. Prints name=value lines; never fails on time.
- * Usage: node link.js [--records N] [--sources K] [--workers W]
+ * Linkage benchmark: `sijil dedupe` end to end on the shared Gaza releases, on
+ * held-out sets derived from them (each pair of releases alone; a Latin/short-form
+ * "monitor" list against Arabic names) and on a synthetic set, scored against truth.
+ * Prints name=value lines; never fails on time.
+ * Usage: node link.js [--records N] [--sources K] [--seed S] [--workers W]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dedupeFile, evaluateFiles, synthFiles } from '../src/services/linkage/index.js';
+import {
+  dedupeFile,
+  evaluateFiles,
+  synthFiles,
+  writeEvaluationSets,
+} from '../src/services/linkage/index.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number): number => {
@@ -17,30 +24,35 @@ const arg = (name: string, fallback: number): number => {
 const workers = arg('workers', 2);
 const dir = mkdtempSync(join(tmpdir(), 'sijil-bench-link-'));
 
-async function run(label: string, input: string, truth: string): Promise<void> {
+const print = (name: string, value: string | number): void => {
+  process.stdout.write(`${name}=${value}\n`);
+};
+
+async function run(label: string, input: string, truth: string, cross?: string): Promise<void> {
   const output = join(dir, `${label}.out.csv`);
   const start = performance.now();
   const summary = await dedupeFile({ input, output, workers });
   const seconds = (performance.now() - start) / 1000;
-  const e = await evaluateFiles(truth, output);
-  const lines = {
-    rows: summary.rows,
-    candidate_pairs: summary.report.candidatePairs,
-    precision: e.precision.toFixed(4),
-    recall: e.recall.toFixed(4),
-    f1: e.f1.toFixed(4),
-    seconds: seconds.toFixed(2),
-    peak_rss_mb: (process.resourceUsage().maxRSS / 1024).toFixed(0),
-  };
-  for (const [k, v] of Object.entries(lines)) process.stdout.write(`${label}_${k}=${v}\n`);
+  const e = await evaluateFiles(truth, output, cross);
+  print(`rows_${label}`, summary.rows);
+  print(`candidate_pairs_${label}`, summary.report.candidatePairs);
+  print(`precision_${label}`, e.precision.toFixed(4));
+  print(`recall_${label}`, e.recall.toFixed(4));
+  print(`f1_${label}`, e.f1.toFixed(4));
+  print(`seconds_${label}`, seconds.toFixed(2));
 }
 
 try {
   // The shared data sits next to the repository (see ../shared/data/README.md).
   const shared = join(process.cwd(), '..', 'shared', 'data', 'linkage');
   const gaza = join(shared, 'gaza-releases.csv');
-  if (existsSync(gaza)) await run('gaza', gaza, join(shared, 'gaza-releases.truth.csv'));
-  else process.stdout.write('gaza_skipped=../shared/data/linkage/gaza-releases.csv not found\n');
+  const gazaTruth = join(shared, 'gaza-releases.truth.csv');
+  if (existsSync(gaza)) {
+    await run('gaza', gaza, gazaTruth);
+    print('peak_rss_mb', (process.resourceUsage().maxRSS / 1024).toFixed(0));
+    for (const set of await writeEvaluationSets(gaza, gazaTruth, dir))
+      await run(set.name.replaceAll('-', '_'), set.input, set.truth, set.crossSource);
+  } else print('gaza_skipped', '../shared/data/linkage/gaza-releases.csv not found');
 
   const synthInput = join(dir, 'synth.csv');
   const synthTruth = join(dir, 'synth.truth.csv');
@@ -52,6 +64,7 @@ try {
     truth: synthTruth,
   });
   await run('synth', synthInput, synthTruth);
+  print('peak_rss_mb_all', (process.resourceUsage().maxRSS / 1024).toFixed(0));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

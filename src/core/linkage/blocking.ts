@@ -1,4 +1,3 @@
-import { partsOf } from './compare-records.js';
 import type { PreparedRecord } from './link-record.js';
 
 /**
@@ -19,7 +18,7 @@ function namePart(
   part: 'given' | 'father' | 'grandfather' | 'family',
   skeleton: boolean,
 ): string {
-  return partsOf(skeleton ? r.skeletons : r.tokens, r.kunya)[part];
+  return (skeleton ? r.skeletonParts : r.nameParts)[part];
 }
 
 function join(...parts: string[]): string | undefined {

@@ -1,5 +1,11 @@
 import { arabicSkeleton, latinSkeleton } from '../names/index.js';
-import { SCRIPT_ARABIC, SCRIPT_NONE, type PreparedRecord } from './link-record.js';
+import {
+  partsOf,
+  SCRIPT_ARABIC,
+  SCRIPT_NONE,
+  type PartValues,
+  type PreparedRecord,
+} from './link-record.js';
 import { jaroWinkler } from './string-similarity.js';
 
 /** A compared field and the labels of its levels (level 0 is always "missing"). */
@@ -51,26 +57,11 @@ const NAME_VARIANT = 2;
 const NAME_CLOSE = 3;
 const NAME_SIMILAR = 4;
 const NAME_DIFFERENT = 5;
-
-/** Name parts of a token chain, by position (see names/name-parts.ts). */
-export interface PartValues {
-  given: string;
-  father: string;
-  grandfather: string;
-  family: string;
-}
-
-/** Positions of the parts in a chain; '' for an absent part. */
-export function partsOf(tokens: readonly string[], kunya: boolean): PartValues {
-  const offset = kunya && tokens.length >= 2 ? 1 : 0;
-  const n = tokens.length - offset;
-  return {
-    given: n >= 1 ? (tokens[offset] ?? '') : '',
-    father: n >= 3 ? (tokens[offset + 1] ?? '') : '',
-    grandfather: n >= 4 ? (tokens[offset + 2] ?? '') : '',
-    family: n >= 2 ? (tokens[tokens.length - 1] ?? '') : '',
-  };
-}
+/**
+ * Internal result: the two values differ in spelling or script but share a skeleton.
+ * Scored as an exact agreement on the skeleton, weighted by the skeleton's frequency.
+ */
+const SKELETON_EQUAL = 9;
 
 /**
  * Frequency of each name value per name field, as fractions of the records having
@@ -87,10 +78,28 @@ export interface NameFrequencies {
   readonly fatherGivenFamily: ReadonlyMap<string, number>;
   /** "grandfather|father|family" → p(grandfather | father, family). */
   readonly grandfatherGivenLine: ReadonlyMap<string, number>;
+  /**
+   * The same figures over cross-script skeletons (used when two records agree on a
+   * skeleton but not on a spelling: a Latin and an Arabic record, or two Latin
+   * spellings). A skeleton is coarser than a spelling, so it is more frequent and
+   * its agreement weighs less.
+   */
+  readonly skeleton: {
+    readonly fields: readonly ReadonlyMap<string, number>[];
+    readonly fatherGivenFamily: ReadonlyMap<string, number>;
+    readonly grandfatherGivenLine: ReadonlyMap<string, number>;
+  };
 }
 
-/** Counts value frequencies per name field over prepared records. */
+/** Counts value frequencies per name field over prepared records (spellings and skeletons). */
 export function nameFrequencies(records: readonly PreparedRecord[]): NameFrequencies {
+  return { ...chainFrequencies(records, false), skeleton: chainFrequencies(records, true) };
+}
+
+function chainFrequencies(
+  records: readonly PreparedRecord[],
+  skeleton: boolean,
+): NameFrequencies['skeleton'] {
   const counts = [
     new Map<string, number>(),
     new Map<string, number>(),
@@ -108,7 +117,7 @@ export function nameFrequencies(records: readonly PreparedRecord[]): NameFrequen
   // must not make their own lineage look common.
   const seenChains = new Set<string>();
   for (const r of records) {
-    const p = partsOf(r.tokens, r.kunya);
+    const p = skeleton ? r.skeletonParts : r.nameParts;
     const chain = `${p.given}|${p.father}|${p.grandfather}|${p.family}`;
     const firstSeen = !seenChains.has(chain);
     seenChains.add(chain);
@@ -127,12 +136,23 @@ export function nameFrequencies(records: readonly PreparedRecord[]): NameFrequen
       totals[f] = (totals[f] ?? 0) + 1;
     }
   }
+  // Leave-one-out and shrunk towards the marginal frequency: a lineage seen once
+  // says nothing about how common it is among other people, so the marginal is
+  // used there, not 1 (which would make agreement on it worthless).
+  const marginal = (f: number, v: string): number =>
+    (counts[f]?.get(v) ?? 0) / Math.max(1, totals[f] ?? 1);
   const fatherGivenFamily = new Map<string, number>();
-  for (const [k, c] of lineCount)
-    fatherGivenFamily.set(k, c / (familyCount.get(k.slice(k.indexOf('|') + 1)) ?? c));
+  for (const [k, c] of lineCount) {
+    const father = k.slice(0, k.indexOf('|'));
+    const others = (familyCount.get(k.slice(k.indexOf('|') + 1)) ?? c) - 1;
+    fatherGivenFamily.set(k, (c - 1 + marginal(1, father)) / (others + 1));
+  }
   const grandfatherGivenLine = new Map<string, number>();
-  for (const [k, c] of fullLineCount)
-    grandfatherGivenLine.set(k, c / (lineCount.get(k.slice(k.indexOf('|') + 1)) ?? c));
+  for (const [k, c] of fullLineCount) {
+    const grandfather = k.slice(0, k.indexOf('|'));
+    const others = (lineCount.get(k.slice(k.indexOf('|') + 1)) ?? c) - 1;
+    grandfatherGivenLine.set(k, (c - 1 + marginal(2, grandfather)) / (others + 1));
+  }
   return {
     fields: counts.map((m, f) => {
       const out = new Map<string, number>();
@@ -222,11 +242,13 @@ function compareNames(
       sb = jb.map(skel);
     }
   }
-  const pa = partsOf(ta, a.kunya);
-  const pb = partsOf(tb, b.kunya);
-  const ka = partsOf(sa, a.kunya);
-  const kb = partsOf(sb, b.kunya);
+  const pa: PartValues = ta === a.tokens ? a.nameParts : partsOf(ta, a.kunya);
+  const pb: PartValues = tb === b.tokens ? b.nameParts : partsOf(tb, b.kunya);
+  const ka: PartValues = sa === a.skeletons ? a.skeletonParts : partsOf(sa, a.kunya);
+  const kb: PartValues = sb === b.skeletons ? b.skeletonParts : partsOf(sb, b.kunya);
   const keys = ['given', 'father', 'grandfather', 'family'] as const;
+  // Bit f set when field f agrees on the skeleton only (frequency from skeletons).
+  let bySkeleton = 0;
   for (let f = 0; f < NAME_FIELD_COUNT; f++) {
     const key = keys[f] ?? 'given';
     const va = pa[key];
@@ -236,20 +258,34 @@ function compareNames(
     else if (sameScript)
       level = compareSameScript(va, vb, ka[key], kb[key], a.script === SCRIPT_ARABIC);
     else level = compareSkeletons(ka[key], kb[key]);
+    if (level === SKELETON_EQUAL) {
+      level = NAME_EXACT;
+      bySkeleton |= 1 << f;
+    }
     if (key === 'family' && level >= NAME_SIMILAR) {
       // A family name given as an alternative on the other record ("ابوعيشة(ابوحطب)").
       if ((va !== '' && b.alternates.includes(va)) || (vb !== '' && a.alternates.includes(vb)))
         level = NAME_VARIANT;
     }
     levels[lo + f] = level;
-    tf[to + f] = level === NAME_EXACT ? (freq.fields[f]?.get(va) ?? 0) : 0;
+    tf[to + f] =
+      level !== NAME_EXACT
+        ? 0
+        : (bySkeleton & (1 << f)) !== 0
+          ? (freq.skeleton.fields[f]?.get(ka[key]) ?? 0)
+          : (freq.fields[f]?.get(va) ?? 0);
   }
   // Along the chain family → father → grandfather, agreement is conditional (see NameFrequencies).
   if (levels[lo + 3] === NAME_EXACT && levels[lo + 1] === NAME_EXACT) {
-    const line = `${pa.father}|${pa.family}`;
-    tf[to + 1] = freq.fatherGivenFamily.get(line) ?? tf[to + 1] ?? 0;
+    // When any link of the chain agrees only on its skeleton, the whole chain is
+    // looked up among skeleton chains.
+    const skel = (bySkeleton & 0b1110) !== 0;
+    const src = skel ? freq.skeleton : freq;
+    const pp = skel ? ka : pa;
+    const line = `${pp.father}|${pp.family}`;
+    tf[to + 1] = src.fatherGivenFamily.get(line) ?? tf[to + 1] ?? 0;
     if (levels[lo + 2] === NAME_EXACT)
-      tf[to + 2] = freq.grandfatherGivenLine.get(`${pa.grandfather}|${line}`) ?? tf[to + 2] ?? 0;
+      tf[to + 2] = src.grandfatherGivenLine.get(`${pp.grandfather}|${line}`) ?? tf[to + 2] ?? 0;
   }
 }
 
@@ -275,7 +311,7 @@ function compareSameScript(
   if (xa === xb) return NAME_VARIANT;
   // Latin spellings of one Arabic name share a skeleton; Arabic spellings do not
   // need it (and محمد/محمود share one), so Arabic pairs go straight to similarity.
-  if (!arabic && ka === kb && ka !== '') return NAME_VARIANT;
+  if (!arabic && ka === kb && ka !== '') return SKELETON_EQUAL;
   const s = jaroWinkler(xa, xb);
   if (s >= 0.92) return NAME_CLOSE;
   if (s >= 0.8) return NAME_SIMILAR;
@@ -284,7 +320,7 @@ function compareSameScript(
 
 function compareSkeletons(ka: string, kb: string): number {
   if (ka === '' || kb === '') return 0;
-  if (ka === kb) return NAME_VARIANT;
+  if (ka === kb) return SKELETON_EQUAL;
   const s = jaroWinkler(ka, kb);
   if (s >= 0.9) return NAME_CLOSE;
   if (s >= 0.78) return NAME_SIMILAR;

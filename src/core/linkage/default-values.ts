@@ -88,3 +88,30 @@ export function parseAge(raw: string): number | undefined {
   const n = Math.floor(Number(t));
   return n >= 0 && n <= 125 ? n : undefined;
 }
+
+/**
+ * Finds the ages that a list uses as defaults for records without a birth date: an
+ * age far more frequent than the ages around it (one release fills in 20, another
+ * 24). `ages` are the ages of one source's records that have no birth date. When the
+ * source is too small to tell, the known defaults are assumed; when it is large
+ * enough, only the ages that stand out are defaults, so a list whose 20-year-olds are
+ * real keeps them.
+ */
+export function findDefaultAges(
+  ages: readonly number[],
+  factor = 2,
+  minRecords = 500,
+): Set<number> {
+  if (ages.length < minRecords) return new Set(KNOWN_DEFAULT_AGES_WITHOUT_BIRTH_DATE);
+  const counts = new Array<number>(126).fill(0);
+  for (const a of ages) if (a >= 0 && a <= 125) counts[a] = (counts[a] ?? 0) + 1;
+  const out = new Set<number>();
+  for (let a = 3; a <= 122; a++) {
+    const c = counts[a] ?? 0;
+    if (c < 20) continue;
+    let around = 0;
+    for (let d = 1; d <= 3; d++) around += (counts[a - d] ?? 0) + (counts[a + d] ?? 0);
+    if (c >= factor * Math.max(1, around / 6)) out.add(a);
+  }
+  return out;
+}

@@ -21,6 +21,13 @@ export interface FellegiSunterModel {
   /** Proportion of matches among candidate pairs. */
   readonly lambda: number;
   readonly iterations: number;
+  /**
+   * u of the birth field among siblings: pairs that agree on father and family name
+   * but not on the given name. Siblings share a lineage, and twins a birth date, so
+   * for such pairs a shared birth date is far weaker evidence than among strangers
+   * (the fields are not independent there). Absent when it could not be estimated.
+   */
+  readonly siblingBirthU?: readonly number[];
 }
 
 /** Starting m values: what a record linker would guess before seeing data. */
@@ -228,6 +235,8 @@ export function priorWeight(model: FellegiSunterModel): number {
 /** Precomputed weights for fast scoring of millions of pairs. */
 export interface WeightTable {
   readonly prior: number;
+  /** Birth weights used for sibling-like pairs (see `siblingBirthU`), by level. */
+  readonly siblingBirth: Float64Array;
   /** weights[field * 8 + level] */
   readonly weights: Float64Array;
   readonly exactM: Float64Array;
@@ -241,7 +250,38 @@ export function weightTable(model: FellegiSunterModel): WeightTable {
       weights[f * 8 + l] = levelWeight(model, f, l);
   const exactM = new Float64Array(NAME_FIELD_COUNT);
   for (let f = 0; f < NAME_FIELD_COUNT; f++) exactM[f] = model.m[f]?.[NAME_EXACT] ?? 1;
-  return { prior: priorWeight(model), weights, exactM };
+  const siblingBirth = new Float64Array(8);
+  for (let l = 1; l < 8; l++) siblingBirth[l] = siblingBirthWeight(model, l);
+  return { prior: priorWeight(model), weights, exactM, siblingBirth };
+}
+
+/** Index of the birth field. */
+export const BIRTH_FIELD = COMPARISON_FIELDS.findIndex((f) => f.name === 'birth');
+const GIVEN_FIELD = 0;
+const FATHER_FIELD = 1;
+const FAMILY_FIELD = 3;
+/** Name levels at or above this are "close", "similar" or "different". */
+const GIVEN_DISAGREES = 3;
+
+/**
+ * True for a pair that reads like two siblings: same father and family name, given
+ * names that disagree.
+ */
+export function isSiblingLike(levels: Uint8Array, offset = 0): boolean {
+  const lo = offset * FIELD_COUNT;
+  return (
+    (levels[lo + GIVEN_FIELD] ?? 0) >= GIVEN_DISAGREES &&
+    levels[lo + FATHER_FIELD] === NAME_EXACT &&
+    levels[lo + FAMILY_FIELD] === NAME_EXACT
+  );
+}
+
+/** Birth weight for a sibling-like pair: m as usual, u among siblings. */
+export function siblingBirthWeight(model: FellegiSunterModel, level: number): number {
+  if (level === 0) return 0;
+  const uSib = model.siblingBirthU?.[level];
+  if (uSib === undefined) return levelWeight(model, BIRTH_FIELD, level);
+  return Math.log2((model.m[BIRTH_FIELD]?.[level] ?? 1) / uSib);
 }
 
 /** Match weight (log2 odds) of one compared pair stored at `offset` in the buffers. */
@@ -254,6 +294,7 @@ export function scoreComparison(
   let w = table.prior;
   const lo = offset * FIELD_COUNT;
   const to = offset * NAME_FIELD_COUNT;
+  const sibling = isSiblingLike(levels, offset);
   for (let f = 0; f < FIELD_COUNT; f++) {
     const l = levels[lo + f] ?? 0;
     if (l === 0) continue;
@@ -261,7 +302,9 @@ export function scoreComparison(
     w +=
       freq > 0
         ? Math.log2((table.exactM[f] ?? 1) / Math.max(MIN_FREQUENCY, freq))
-        : (table.weights[f * 8 + l] ?? 0);
+        : sibling && f === BIRTH_FIELD
+          ? (table.siblingBirth[l] ?? 0)
+          : (table.weights[f * 8 + l] ?? 0);
   }
   return w;
 }
@@ -289,11 +332,18 @@ export function explainComparison(
 ): { prior: number; fields: FieldExplanation[]; weight: number } {
   const prior = priorWeight(model);
   let weight = prior;
+  const sibling = isSiblingLike(levels, offset);
   const fields = model.fields.map((field, f) => {
     const l = levels[offset * FIELD_COUNT + f] ?? 0;
     const freq = f < NAME_FIELD_COUNT ? (tf[offset * NAME_FIELD_COUNT + f] ?? 0) : 0;
     const w =
-      l === 0 ? 0 : freq > 0 ? termFrequencyWeight(model, f, freq) : levelWeight(model, f, l);
+      l === 0
+        ? 0
+        : freq > 0
+          ? termFrequencyWeight(model, f, freq)
+          : sibling && f === BIRTH_FIELD
+            ? siblingBirthWeight(model, l)
+            : levelWeight(model, f, l);
     weight += w;
     return freq > 0 && l !== 0
       ? { field: field.name, level: field.levels[l] ?? String(l), weight: w, valueFrequency: freq }

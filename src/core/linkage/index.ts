@@ -12,3 +12,4 @@ export * from './link-record.js';
 export * from './prng.js';
 export * from './string-similarity.js';
 export * from './synth.js';
+export * from './columnar-records.js';

@@ -20,12 +20,13 @@ import {
   NAME_EXACT,
   NAME_FIELD_COUNT,
   nameFrequencies,
-  partsOf,
   type NameFrequencies,
 } from './compare-records.js';
 import type { PairDecision } from './decisions.js';
 import {
+  BIRTH_FIELD,
   combineSessions,
+  isSiblingLike,
   DEFAULT_EM,
   estimateModel,
   estimateU,
@@ -169,11 +170,18 @@ export async function linkRecords(
   lap('prepare');
   const candidates = generateCandidatePairs(records, DEFAULT_BLOCKING_RULES, opts.blocking);
   lap('block');
-  const compared = await comparer.compare(records, freq, candidates.left, candidates.right);
-  lap('compare');
-
-  const model = trainModel(records, freq, opts);
+  // The model is trained here while a parallel comparer works on the candidates.
+  const comparing = comparer.compare(records, freq, candidates.left, candidates.right);
+  let model: FellegiSunterModel;
+  try {
+    model = trainModel(records, freq, opts);
+  } catch (error) {
+    await comparing.catch(() => undefined);
+    throw error;
+  }
   lap('model');
+  const compared = await comparing;
+  lap('compare');
 
   const table = weightTable(model);
   const pairCount = candidates.left.length;
@@ -275,7 +283,7 @@ const TRAINING_RULES: readonly TrainingRule[] = [
       name: 'train-lineage',
       description: 'same father, grandfather and family name',
       key: (r) => {
-        const p = partsOf(r.tokens, r.kunya);
+        const p = r.nameParts;
         return p.father !== '' && p.grandfather !== ''
           ? `${p.father}|${p.grandfather}|${p.family}`
           : undefined;
@@ -298,7 +306,7 @@ const TRAINING_RULES: readonly TrainingRule[] = [
 ];
 
 /** Most pairs a training session compares (a random subset beyond that). */
-const MAX_TRAINING_PAIRS = 300_000;
+const MAX_TRAINING_PAIRS = 100_000;
 
 /**
  * Estimates the model: u from random pairs, m by EM in training sessions (plus human
@@ -318,11 +326,13 @@ export function trainModel(
     return { levels: c.levels, same: d.same };
   });
   const sessions: (TrainingSession & { pairs: number; name: string })[] = [];
+  let siblingBirthU: number[] | undefined;
   for (const t of TRAINING_RULES) {
     const pairs = generateCandidatePairs(records, [t.rule], opts.blocking);
     const { left, right } = subsample(pairs.left, pairs.right, MAX_TRAINING_PAIRS, opts.seed);
     if (left.length < 10) continue;
     const c = compareRange(records, freq, left, right);
+    if (t.rule.name === 'train-lineage') siblingBirthU = estimateSiblingBirthU(c, left.length);
     const activeFields = COMPARISON_FIELDS.map((f) => !t.excluded.includes(f.name));
     const session = estimateModel(c.levels, left.length, u, labelled, {
       ...DEFAULT_EM,
@@ -352,7 +362,28 @@ export function trainModel(
     0.5,
     Math.max(1 / Math.max(2, totalPairs), expectedMatches / Math.max(1, totalPairs)),
   );
-  return { ...partial, lambda };
+  return siblingBirthU ? { ...partial, lambda, siblingBirthU } : { ...partial, lambda };
+}
+
+/**
+ * u of the birth field among sibling-like pairs of the lineage block (same father,
+ * grandfather and family name, given names disagreeing): almost all are siblings or
+ * cousins, and they tell how often a family's members share a birth date or an age.
+ * Undefined when the block holds too few such pairs to say.
+ */
+function estimateSiblingBirthU(c: ComparedPairs, pairCount: number): number[] | undefined {
+  const levelCount = COMPARISON_FIELDS[BIRTH_FIELD]?.levels.length ?? 0;
+  const counts = new Array<number>(levelCount).fill(0);
+  let observed = 0;
+  for (let p = 0; p < pairCount; p++) {
+    if (!isSiblingLike(c.levels, p)) continue;
+    const l = c.levels[p * FIELD_COUNT + BIRTH_FIELD] ?? 0;
+    if (l === 0) continue;
+    counts[l] = (counts[l] ?? 0) + 1;
+    observed++;
+  }
+  if (observed < 50) return undefined;
+  return counts.map((n, l) => (l === 0 ? 0 : (n + 1) / (observed + levelCount - 1)));
 }
 
 function subsample(

@@ -1,5 +1,6 @@
-import { isKunyaToken, readPersonName } from '../names/index.js';
+import { isKunyaToken, readPersonName, type PersonName } from '../names/index.js';
 import {
+  findDefaultAges,
   findDefaultBirthDates,
   formatDate,
   KNOWN_DEFAULT_AGES_WITHOUT_BIRTH_DATE,
@@ -41,6 +42,10 @@ export interface PreparedRecord {
   readonly alternates: readonly string[];
   /** True when tokens[0] is a kunya rather than the given name. */
   readonly kunya: boolean;
+  /** Parts of `tokens` (computed once: comparison reads them for every pair). */
+  readonly nameParts: PartValues;
+  /** Parts of `skeletons`. */
+  readonly skeletonParts: PartValues;
   /** 0 unknown, 1 male, 2 female. */
   readonly sex: number;
   /** Birth date as YYYYMMDD, 0 when missing or a known default. */
@@ -54,6 +59,26 @@ export interface PreparedRecord {
   readonly place: string;
   /** True when the name cell held only placeholders. */
   readonly placeholderName: boolean;
+}
+
+/** Name parts of a token chain, by position (see names/name-parts.ts). */
+export interface PartValues {
+  readonly given: string;
+  readonly father: string;
+  readonly grandfather: string;
+  readonly family: string;
+}
+
+/** Positions of the parts in a chain; '' for an absent part. */
+export function partsOf(tokens: readonly string[], kunya: boolean): PartValues {
+  const offset = kunya && tokens.length >= 2 ? 1 : 0;
+  const n = tokens.length - offset;
+  return {
+    given: n >= 1 ? (tokens[offset] ?? '') : '',
+    father: n >= 3 ? (tokens[offset + 1] ?? '') : '',
+    grandfather: n >= 4 ? (tokens[offset + 2] ?? '') : '',
+    family: n >= 2 ? (tokens[tokens.length - 1] ?? '') : '',
+  };
 }
 
 /** Reads a sex cell in English or Arabic. */
@@ -76,15 +101,45 @@ export function prepareRecords(records: readonly LinkInputRecord[]): PreparedRec
     return d ? formatDate(d) : '';
   });
   const defaults = findDefaultBirthDates(parsedDates);
-  return records.map((r, i) => prepareRecord(r, parsedDates[i] ?? '', defaults));
+  // Default ages are found per source: each list has its own.
+  const agesBySource = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    const d = parsedDates[i] ?? '';
+    if (d !== '' && !defaults.has(d)) return;
+    const age = parseAge(r.age);
+    if (age === undefined) return;
+    const list = agesBySource.get(r.source);
+    if (list) list.push(age);
+    else agesBySource.set(r.source, [age]);
+  });
+  const defaultAges = new Map<string, ReadonlySet<number>>();
+  for (const [source, ages] of agesBySource) defaultAges.set(source, findDefaultAges(ages));
+  const names = new Map<string, PersonName>();
+  return records.map((r, i) =>
+    prepareRecord(
+      r,
+      names,
+      parsedDates[i] ?? '',
+      defaults,
+      defaultAges.get(r.source) ?? KNOWN_DEFAULT_AGES_WITHOUT_BIRTH_DATE,
+    ),
+  );
 }
 
 function prepareRecord(
   r: LinkInputRecord,
+  names: Map<string, PersonName>,
   isoBirth: string,
   defaults: ReadonlySet<string>,
+  defaultAges: ReadonlySet<number>,
 ): PreparedRecord {
-  const name = readPersonName(r.name, r.nameLatin);
+  // Lists repeat names (one person in several releases, common names): read each once.
+  const nameKey = `${r.name}\u0000${r.nameLatin}`;
+  let name = names.get(nameKey);
+  if (name === undefined) {
+    name = readPersonName(r.name, r.nameLatin);
+    names.set(nameKey, name);
+  }
   const birthIso = isoBirth !== '' && !defaults.has(isoBirth) ? isoBirth : '';
   const birth = birthIso === '' ? 0 : Number(birthIso.replaceAll('-', ''));
   let age = parseAge(r.age) ?? -1;
@@ -92,9 +147,10 @@ function prepareRecord(
     // With a birth date, an age at death is derived rather than trusted.
     const death = parseBirthDate(r.deathDate);
     if (death) age = Math.max(0, death.year - Math.floor(birth / 10000));
-  } else if (KNOWN_DEFAULT_AGES_WITHOUT_BIRTH_DATE.has(age)) age = -1;
+  } else if (defaultAges.has(age)) age = -1;
   const idNumber = cleanIdentityNumber(r.idNumber);
   const head = name.tokens[0];
+  const kunya = name.tokens.length >= 2 && head !== undefined && isKunyaToken(head);
   return {
     script:
       name.script === 'arabic'
@@ -105,7 +161,9 @@ function prepareRecord(
     tokens: name.tokens,
     skeletons: name.skeletons,
     alternates: name.alternates,
-    kunya: name.tokens.length >= 2 && head !== undefined && isKunyaToken(head),
+    kunya,
+    nameParts: partsOf(name.tokens, kunya),
+    skeletonParts: partsOf(name.skeletons, kunya),
     sex: parseSex(r.sex),
     birth,
     age,

@@ -69,6 +69,17 @@ const JOIN_WITH_PREVIOUS = new Set([
 const PLACEHOLDERS = new Set(['unknown', 'unidentified', 'na', 'n', 'un', 'child', 'infant', 'x']);
 
 /**
+ * Machine transliterations of PDF-damaged Arabic carry the damage over: "هللا" (for
+ * الله) becomes "Hlla" ("Abd Hlla", "Atahlla"). Written back as "allah".
+ */
+function repairAllah(w: string): string {
+  if (w === 'hlla' || w === 'hllah') return 'allah';
+  if (w.length > 5 && (w.endsWith('hlla') || w.endsWith('hllah')))
+    return w.slice(0, w.lastIndexOf('hlla')) + 'allah';
+  return w;
+}
+
+/**
  * Normalises a Latin-script name cell into tokens.
  * "Mohammed el-Masri" → ["mohammed", "elmasri"]; "Abd Al Rahman" → ["abdalrahman"].
  */
@@ -78,7 +89,10 @@ export function normaliseLatinName(raw: string): string[] {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[ʿʾ'`’‘]/g, '');
-  const words = plain.split(/[^a-z]+/).filter((w) => w.length > 0 && !PLACEHOLDERS.has(w));
+  const words = plain
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 0 && !PLACEHOLDERS.has(w))
+    .map(repairAllah);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     let w = words[i] ?? '';

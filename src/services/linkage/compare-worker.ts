@@ -1,23 +1,26 @@
 /**
- * Worker-thread entry point for the comparison phase: receives prepared records,
- * name frequencies and a slice of candidate pairs, returns their comparison levels.
+ * Worker-thread entry point for the comparison phase: receives the prepared records
+ * in columnar form (typed arrays, transferred rather than cloned) and a slice of
+ * candidate pairs, rebuilds the records and their name frequencies (deterministic:
+ * the same as the main thread's), and returns the slice's comparison levels.
  */
 import { parentPort } from 'node:worker_threads';
 import {
   compareRange,
-  type NameFrequencies,
-  type PreparedRecord,
+  decodeRecords,
+  nameFrequencies,
+  type ColumnarRecords,
 } from '../../core/linkage/index.js';
 
 /** Message from the main thread. */
 export interface CompareRequest {
-  readonly records: readonly PreparedRecord[];
-  readonly freq: NameFrequencies;
+  readonly records: ColumnarRecords;
   readonly left: Uint32Array;
   readonly right: Uint32Array;
 }
 
 parentPort?.on('message', (req: CompareRequest) => {
-  const out = compareRange(req.records, req.freq, req.left, req.right);
+  const records = decodeRecords(req.records);
+  const out = compareRange(records, nameFrequencies(records), req.left, req.right);
   parentPort?.postMessage(out, [out.levels.buffer as ArrayBuffer, out.tf.buffer as ArrayBuffer]);
 });

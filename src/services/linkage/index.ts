@@ -4,3 +4,4 @@ export * from './eval-files.js';
 export * from './link-csv.js';
 export * from './synth-file.js';
 export * from './worker-comparer.js';
+export * from './evaluation-sets.js';

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CompareRequest } from './compare-worker.js';
 import {
+  encodeRecords,
   FIELD_COUNT,
   inProcessComparer,
   NAME_FIELD_COUNT,
@@ -9,8 +11,12 @@ import {
   type PairComparer,
 } from '../../core/linkage/index.js';
 
-/** Below this many pairs, cloning records into threads costs more than it saves (measured). */
-const MIN_PAIRS_FOR_WORKERS = 1_000_000;
+/**
+ * Below this many pairs a worker's start-up (loading modules, decoding the records,
+ * recounting name frequencies) costs more than it saves: measured on the Gaza file
+ * (311,790 pairs) on two shared cores, one or two workers were slower than none.
+ */
+const MIN_PAIRS_FOR_WORKERS = 500_000;
 
 /**
  * A comparer that splits candidate pairs into contiguous partitions, one per worker
@@ -29,15 +35,28 @@ export function createWorkerComparer(workers: number): PairComparer {
       if (n < MIN_PAIRS_FOR_WORKERS) return inProcessComparer.compare(records, freq, left, right);
       const parts = Math.min(workers, Math.ceil(n / MIN_PAIRS_FOR_WORKERS));
       const size = Math.ceil(n / parts);
+      // Columns are encoded once; each worker gets a copy of the typed arrays
+      // (transferred, not cloned element by element) and its own slice of pairs.
+      const columns = encodeRecords(records);
       const results = await Promise.all(
-        Array.from({ length: parts }, (_, k) =>
-          runWorker(url, {
-            records,
-            freq,
+        Array.from({ length: parts }, (_, k) => {
+          const request: CompareRequest = {
+            records: {
+              count: columns.count,
+              strings: columns.strings,
+              fixed: columns.fixed.slice(),
+              lists: columns.lists.slice(),
+            },
             left: left.slice(k * size, Math.min(n, (k + 1) * size)),
             right: right.slice(k * size, Math.min(n, (k + 1) * size)),
-          }),
-        ),
+          };
+          return runWorker(url, request, [
+            request.records.fixed.buffer as ArrayBuffer,
+            request.records.lists.buffer as ArrayBuffer,
+            request.left.buffer as ArrayBuffer,
+            request.right.buffer as ArrayBuffer,
+          ]);
+        }),
       );
       const levels = new Uint8Array(n * FIELD_COUNT);
       const tf = new Float32Array(n * NAME_FIELD_COUNT);
@@ -50,7 +69,11 @@ export function createWorkerComparer(workers: number): PairComparer {
   };
 }
 
-function runWorker(url: URL, request: unknown): Promise<ComparedPairs> {
+function runWorker(
+  url: URL,
+  request: CompareRequest,
+  transfer: ArrayBuffer[],
+): Promise<ComparedPairs> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(url);
     worker.once('message', (result: ComparedPairs) => {
@@ -61,6 +84,6 @@ function runWorker(url: URL, request: unknown): Promise<ComparedPairs> {
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`comparison worker stopped with exit code ${code}`));
     });
-    worker.postMessage(request);
+    worker.postMessage(request, transfer);
   });
 }
