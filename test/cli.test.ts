@@ -144,6 +144,33 @@ describe.each(testStores)('sijil command on %s', (kind) => {
     expect(again.out).toMatch(/200,000 accepted/);
   }, 180_000);
 
+  it('stops cleanly on Ctrl-C, storing nothing from the file', async () => {
+    const rows = ['name,age'];
+    for (let i = 0; i < 200_000; i++) rows.push(`خالد ${i},${i % 100}`);
+    const big = join(files.dir, 'interrupted.csv');
+    writeFileSync(big, rows.join('\n'));
+    const before = JSON.parse(run('sources', '--json').out) as { records: number }[];
+    const child = spawn(process.execPath, [cli, 'import', big, '--source', 'local-committee'], {
+      env,
+      cwd: files.dir,
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 4000);
+      child.stderr.once('data', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/interrupted; nothing from this file was stored/);
+    const after = JSON.parse(run('sources', '--json').out) as { records: number }[];
+    expect(after[0]!.records).toBe(before[0]!.records);
+  }, 120_000);
+
   it('verifies the audit trail', () => {
     const result = run('audit', 'verify');
     expect(result.code).toBe(0);

@@ -198,6 +198,28 @@ describe.each(testStores)('import on %s', (kind) => {
     ).not.toContain('sijil_problems');
   });
 
+  it('checks a file without writing anything on a dry run', async () => {
+    const before = { records: await count(t, 'record'), audit: await count(t, 'audit_event') };
+    const report = await importFile(t.db, {
+      path: files.file('dry.csv', 'name,age\nنور,12\nبلا عمر,كبير\n'),
+      source: 'snhr',
+      actor: 'test',
+      dryRun: true,
+      maxErrors: null,
+      rejectedPath: null,
+    });
+    expect(report).toMatchObject({
+      status: 'dry-run',
+      rowsRead: 2,
+      rowsAccepted: 1,
+      rowsRejected: 1,
+      batch: null,
+    });
+    expect(report.problems[0]).toMatchObject({ row: 3, column: 'age', value: 'كبير' });
+    expect(await count(t, 'record')).toBe(before.records);
+    expect(await count(t, 'audit_event')).toBe(before.audit);
+  });
+
   it('writes nothing at all when too many rows are rejected', async () => {
     const before = {
       records: await count(t, 'record'),

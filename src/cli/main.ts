@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommand } from './commands/audit-command.js';
+import { registerClaimsCommand } from './commands/claims-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerLinkageCommands } from './commands/linkage-commands.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerAuditCommand(program);
   registerLinkageCommands(program);
+  registerClaimsCommand(program);
   return program;
 }
 
