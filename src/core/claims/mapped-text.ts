@@ -3,6 +3,8 @@
  * diacritics or invisible marks, lower case) that remembers where each of its characters came
  * from, so that every match can be reported as offsets into the original text.
  */
+
+import { arabicLetterFolds } from '../text/arabic-folding.js';
 export interface MappedText {
   /** The folded text that rules match against. */
   readonly norm: string;
@@ -19,16 +21,7 @@ const DROPPED =
 const TRAILING_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/;
 
 const FOLDS: Readonly<Record<string, string>> = {
-  أ: 'ا',
-  إ: 'ا',
-  آ: 'ا',
-  ٱ: 'ا',
-  ى: 'ي',
-  ی: 'ي',
-  ئ: 'ي',
-  ؤ: 'و',
-  ة: 'ه',
-  ک: 'ك',
+  ...arabicLetterFolds,
   '\u066c': ',', // Arabic thousands separator
   '\u066b': '.', // Arabic decimal separator
   '\u066a': '%',

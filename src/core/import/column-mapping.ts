@@ -3,6 +3,8 @@
  * (English and Arabic aliases), overridden by `--map col=field` flags or a mapping file.
  */
 
+import { foldArabic } from '../text/arabic-folding.js';
+
 export const mappableFields = [
   'record_id',
   'name',
@@ -142,13 +144,7 @@ const aliases: Record<MappableField, string[]> = {
 
 /** Header comparison key: case, spacing, punctuation and Arabic letter variants do not matter. */
 export function headerKey(header: string): string {
-  return header
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
+  return foldArabic(header.normalize('NFC').toLowerCase())
     .replace(/[\s\-./()]+/g, ' ')
     .trim()
     .replace(/ (?=[a-z0-9])|(?<=[a-z0-9]) /g, '_');

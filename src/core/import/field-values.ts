@@ -1,3 +1,4 @@
+import { foldArabic } from '../text/arabic-folding.js';
 import { parseInteger, stripInvisibles, toAsciiDigits } from './digits.js';
 import { fail, ok, type ParseResult } from './parse-result.js';
 
@@ -7,18 +8,9 @@ import { fail, ok, type ParseResult } from './parse-result.js';
  * ة/ۀ → ه, ک → ك, ASCII digits, invisible bidi marks removed, runs of white space collapsed.
  */
 export function normaliseForMatching(text: string): string {
-  return (
-    toAsciiDigits(stripInvisibles(text).normalize('NFKC').toLowerCase())
-      // Tatweel, then the harakat (kept apart: a class mixing them trips no-misleading-character-class).
-      .replace(/\u0640/g, '')
-      .replace(/[\u064b-\u065f]|\u0670/g, '')
-      .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627')
-      .replace(/[\u0649\u06cc]/g, '\u064a')
-      .replace(/[\u0629\u06c0]/g, '\u0647')
-      .replace(/\u06a9/g, '\u0643')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  return foldArabic(toAsciiDigits(stripInvisibles(text).normalize('NFKC').toLowerCase()))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Turns punctuation and symbols into spaces, so "M.", "(ذكر)" and "died_under_torture" match. */

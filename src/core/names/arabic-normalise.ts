@@ -5,27 +5,13 @@
  * "عبد الرحمن" and "عبدالرحمن" become the same token.
  */
 
-// Harakat, Quranic marks and superscript alef: never meaningful for identity.
-const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
-const TATWEEL = /\u0640/g;
+import { arabicLetterFolds, arabicMarks } from '../text/arabic-folding.js';
+
 const ARABIC_LETTER = /[\u0621-\u064A]/;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
 
-/** Single-letter folds. Persian/Urdu look-alikes are folded too: they turn up in typed lists. */
-const LETTER_FOLDS: Readonly<Record<string, string>> = {
-  أ: 'ا',
-  إ: 'ا',
-  آ: 'ا',
-  ٱ: 'ا',
-  ى: 'ي',
-  ی: 'ي',
-  ئ: 'ي',
-  ؤ: 'و',
-  ة: 'ه',
-  ک: 'ك',
-  ڪ: 'ك',
-  ء: '',
-};
+/** Single-letter folds: the shared table, and a lone hamza dropped (it is often left out in names). */
+const LETTER_FOLDS: Readonly<Record<string, string>> = { ...arabicLetterFolds, ء: '' };
 
 /**
  * Words that stand in for a missing name ("unknown", "remains", "infant") or mark a
@@ -88,7 +74,7 @@ export interface NormalisedArabicName {
  */
 export function foldArabic(text: string): string {
   let out = '';
-  for (const ch of text.normalize('NFKC').replace(DIACRITICS, '').replace(TATWEEL, '')) {
+  for (const ch of text.normalize('NFKC').replace(arabicMarks, '')) {
     const folded = LETTER_FOLDS[ch];
     out += folded ?? ch;
   }

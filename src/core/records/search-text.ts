@@ -1,3 +1,4 @@
+import { arabicLetterFolds, isArabicMark } from '../text/arabic-folding.js';
 import type { RecordFields } from './record-fields.js';
 
 /**
@@ -15,22 +16,6 @@ export function searchText(
 // Arabic presentation forms (as PDF extraction leaves them) and compatibility characters need NFKC.
 const needsCompatibility =
   /[\uFB50-\uFDFF\uFE70-\uFEFF\uFF00-\uFFEF]|[\u0300-\u036F]|[\u0653-\u0655]/;
-const folded = new Map<number, string>([
-  [0x0623, 'ا'], // أ
-  [0x0625, 'ا'], // إ
-  [0x0622, 'ا'], // آ
-  [0x0671, 'ا'], // ٱ
-  [0x0649, 'ي'], // ى
-  [0x0629, 'ه'], // ة
-  [0x0624, 'و'], // ؤ
-  [0x0626, 'ي'], // ئ
-]);
-
-function isDropped(code: number): boolean {
-  // Harakat, superscript alef and tatweel carry no identity.
-  return (code >= 0x064b && code <= 0x065f) || code === 0x0670 || code === 0x0640;
-}
-
 function isSpace(code: number): boolean {
   return (
     code === 32 ||
@@ -53,12 +38,13 @@ export function foldForSearch(text: string): string {
       pendingSpace = out.length > 0;
       continue;
     }
-    if (isDropped(code)) continue;
+    if (isArabicMark(code)) continue;
     if (pendingSpace) {
       out += ' ';
       pendingSpace = false;
     }
-    out += folded.get(code) ?? source[i];
+    const ch = source[i]!;
+    out += arabicLetterFolds[ch] ?? ch;
   }
   return out;
 }
