@@ -40,7 +40,10 @@ function modelFromFormula(formula: string): HierarchicalModel {
 /** Six significant digits, or absolutely tiny when R's value is zero up to rounding. */
 function expectClose(actual: number, expected: number, what: string): void {
   if (Math.abs(expected) < 1e-6) expect(Math.abs(actual), what).toBeLessThan(1e-6);
-  else expect(relativeError(actual, expected), `${what}: ${actual} vs ${expected}`).toBeLessThan(SIX_DIGITS);
+  else
+    expect(relativeError(actual, expected), `${what}: ${actual} vs ${expected}`).toBeLessThan(
+      SIX_DIGITS,
+    );
 }
 
 describe('log-linear models on the Kosovo table, against R', () => {
@@ -54,27 +57,27 @@ describe('log-linear models on the Kosovo table, against R', () => {
     expect(enumerateModels(3, 2)).toHaveLength(8);
   });
 
-  it.each([
-    ['loglinear_models.csv'],
-    ['loglinear_twoway_subsets.csv'],
-  ])('matches glm in %s: N, deviance, df, logLik, AIC, both BICs', (file) => {
-    for (const row of referenceRows(file)) {
-      const fit = fitLoglinearModel(table, modelFromFormula(String(row.formula)), {
-        interval: 'none',
-      });
-      const what = String(row.model);
-      expect(fit.parameters, what).toBe(row.n_params);
-      expect(fit.df, what).toBe(row.df);
-      expectClose(fit.unobserved, Number(row.n0_hat), `${what} n0`);
-      expectClose(fit.estimate, Number(row.N_hat), `${what} N`);
-      expectClose(fit.deviance, Number(row.deviance), `${what} deviance`);
-      expectClose(fit.logLik, Number(row.logLik), `${what} logLik`);
-      expectClose(fit.aic, Number(row.AIC), `${what} AIC`);
-      expectClose(fit.bic, Number(row.BIC_n), `${what} BIC`);
-      expectClose(-2 * fit.logLik + fit.parameters * Math.log(15), Number(row.BIC_cells), what);
-      expect(fit.converged).toBe(true);
-    }
-  });
+  it.each([['loglinear_models.csv'], ['loglinear_twoway_subsets.csv']])(
+    'matches glm in %s: N, deviance, df, logLik, AIC, both BICs',
+    (file) => {
+      for (const row of referenceRows(file)) {
+        const fit = fitLoglinearModel(table, modelFromFormula(String(row.formula)), {
+          interval: 'none',
+        });
+        const what = String(row.model);
+        expect(fit.parameters, what).toBe(row.n_params);
+        expect(fit.df, what).toBe(row.df);
+        expectClose(fit.unobserved, Number(row.n0_hat), `${what} n0`);
+        expectClose(fit.estimate, Number(row.N_hat), `${what} N`);
+        expectClose(fit.deviance, Number(row.deviance), `${what} deviance`);
+        expectClose(fit.logLik, Number(row.logLik), `${what} logLik`);
+        expectClose(fit.aic, Number(row.AIC), `${what} AIC`);
+        expectClose(fit.bic, Number(row.BIC_n), `${what} BIC`);
+        expectClose(-2 * fit.logLik + fit.parameters * Math.log(15), Number(row.BIC_cells), what);
+        expect(fit.converged).toBe(true);
+      }
+    },
+  );
 
   it('matches Rcapture closedpMS for every model: abundance, stderr, deviance, df, AIC, BIC, ranking', () => {
     const fits = fitAllModels(table, { maxOrder: 3, interval: 'none' });

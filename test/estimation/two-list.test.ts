@@ -19,7 +19,11 @@ describe('two-list estimates on the Kosovo table, against R', () => {
     for (const row of rows) {
       const a = table.lists.indexOf(String(row.list1));
       const b = table.lists.indexOf(String(row.list2));
-      const c = { n1: listTotal(table, a), n2: listTotal(table, b), both: pairOverlap(table, a, b) };
+      const c = {
+        n1: listTotal(table, a),
+        n2: listTotal(table, b),
+        both: pairOverlap(table, a, b),
+      };
       expect([c.n1, c.n2, c.both]).toEqual([row.n1, row.n2, row.m]);
       expect(c.n1 + c.n2 - c.both).toBe(row.union);
       const lp = lincolnPetersen(c);

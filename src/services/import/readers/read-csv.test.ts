@@ -9,7 +9,7 @@ import {
   removeTempDir,
   writeTestFile,
   type TestEncoding,
-} from '../../../../test/fixtures/readers/temp-files.js';
+} from '../../../../test/helpers/test-files.js';
 import { readCsv } from './read-csv.js';
 import { TableReadError } from './table-read-error.js';
 import type { SourceRow } from './table-reader.js';

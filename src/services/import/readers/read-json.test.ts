@@ -8,7 +8,7 @@ import {
   removeTempDir,
   writeTestFile,
   type TestEncoding,
-} from '../../../../test/fixtures/readers/temp-files.js';
+} from '../../../../test/helpers/test-files.js';
 import { readJson, readJsonLines } from './read-json.js';
 import { TableReadError } from './table-read-error.js';
 import type { SourceRow, TableReader } from './table-reader.js';

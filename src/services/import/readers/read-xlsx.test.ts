@@ -6,7 +6,7 @@ import {
   makeTempDir,
   removeTempDir,
   writeTestFile,
-} from '../../../../test/fixtures/readers/temp-files.js';
+} from '../../../../test/helpers/test-files.js';
 import { readXlsx } from './read-xlsx.js';
 import { TableReadError } from './table-read-error.js';
 import type { SourceRow, TableReader } from './table-reader.js';

@@ -6,7 +6,7 @@ import {
   makeTempDir,
   removeTempDir,
   writeTestFile,
-} from '../../../../test/fixtures/readers/temp-files.js';
+} from '../../../../test/helpers/test-files.js';
 import { openTable, resolveFileFormat } from './table-reader.js';
 import { TableReadError } from './table-read-error.js';
 
