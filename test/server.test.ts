@@ -53,7 +53,8 @@ describe.each(testStores)('HTTP server on %s', (kind) => {
     expect(html).not.toContain('سعيد');
   });
 
-  it('answers unknown paths with 404', async () => {
-    expect((await fetch(`${base}/api/nothing-here`)).status).toBe(404);
+  it('answers unknown API paths with 401 to anonymous callers (no route map for strangers), pages with 404', async () => {
+    expect((await fetch(`${base}/api/nothing-here`)).status).toBe(401);
+    expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
   });
 });

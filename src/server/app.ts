@@ -1,15 +1,27 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Database } from '../db/database.js';
+import { accessControlPlugin } from './auth/access-control.js';
+import { installErrorHandler } from './errors.js';
+import { authRoutes } from './routes/auth/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
+import { recordRoutes } from './routes/records/records.js';
+import { setupRoutes } from './routes/setup/setup-page.js';
+import { sourceRoutes } from './routes/sources.js';
+import { adminRoutes } from './routes/users/users.js';
 
 export interface ServerOptions {
   db: Database;
   logger?: boolean;
+  /** Trust X-Forwarded-* from this proxy address (behind a TLS proxy), so cookies become Secure. */
+  trustProxy?: string | boolean;
   /** Requests per minute per client address, for everything the server answers. */
   rateLimitPerMinute?: number;
+  /** Sign-in and set-password attempts per minute per client address. */
+  authAttemptsPerMinute?: number;
 }
 
 /**
@@ -21,18 +33,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: options.logger
       ? {
           level: 'info',
-          redact: { paths: ['req.headers.cookie', 'req.headers.authorization'], remove: true },
+          // Query strings can carry searched names and paths set-password tokens: log neither.
+          serializers: {
+            req: (req: { method: string; url: string }) => ({
+              method: req.method,
+              path: req.url.split(/[?#]/)[0],
+            }),
+          },
         }
       : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
   });
+  installErrorHandler(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'none'"],
         styleSrc: ["'unsafe-inline'"],
         imgSrc: ["'self'"],
+        scriptSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
@@ -40,7 +60,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 600, timeWindow: '1 minute' });
-  await app.register(healthRoutes, { db: options.db });
-  await app.register(homeRoutes, { db: options.db });
+  await app.register(cookie);
+  await app.register(accessControlPlugin, { db: options.db });
+  const db = options.db;
+  const authAttemptsPerMinute = options.authAttemptsPerMinute ?? 10;
+  await app.register(healthRoutes, { db });
+  await app.register(homeRoutes, { db });
+  await app.register(setupRoutes, { db, authAttemptsPerMinute });
+  await app.register(authRoutes, { db, authAttemptsPerMinute });
+  await app.register(sourceRoutes, { db });
+  await app.register(recordRoutes, { db });
+  await app.register(adminRoutes, { db });
   return app;
 }

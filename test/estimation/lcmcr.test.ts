@@ -14,18 +14,26 @@ const table = kosovo();
 /**
  * Tolerances from the reference runs themselves: the centre is the average of the
  * long (20,000-sample) runs, and a 1,000-sample run may stray from it by up to twice
- * the largest deviation the R package's own 1,000-sample runs show.
+ * (three times for the interval's ends) the largest deviation the R package's own
+ * 1,000-sample runs show.
  */
 function referenceBands() {
   const rows = referenceRows('lcmcr_runs.csv');
   const long = rows.filter((r) => r.samples === 20_000);
   const short = rows.filter((r) => r.samples === 1_000);
-  const band = (key: string) => {
+  const band = (key: string, factor: number) => {
     const centre = long.reduce((s, r) => s + Number(r[key]), 0) / long.length;
     const spread = Math.max(...short.map((r) => Math.abs(Number(r[key]) - centre)));
-    return { centre, tolerance: 2 * spread };
+    return { centre, tolerance: factor * spread };
   };
-  return { median: band('median'), mean: band('mean'), lower: band('q2.5'), upper: band('q97.5') };
+  // The tails wander more than three R runs show (a run that visits low N for a few
+  // thousand sweeps moves the 2.5% quantile by hundreds), hence a wider factor there.
+  return {
+    median: band('median', 2),
+    mean: band('mean', 2),
+    lower: band('q2.5', 3),
+    upper: band('q97.5', 3),
+  };
 }
 
 describe('LCMCR on the Kosovo table', () => {

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { openDatabase, storeOptionsFromEnv } from '../../db/open-database.js';
 import { isRegisterEmpty } from '../../services/demo/load-demo.js';
+import { ensureFirstAdmin } from '../../services/users/users-service.js';
 import { buildServer } from '../../server/app.js';
 import { say } from '../context.js';
 import { loadDemoWithProgress } from './store-commands.js';
@@ -32,7 +33,15 @@ export function registerServeCommand(program: Command): void {
         await db.close();
         throw error;
       }
-      const app = await buildServer({ db, logger: process.env.SIJIL_LOG !== 'off' });
+      const firstAdminToken = await ensureFirstAdmin(
+        db,
+        process.env.SIJIL_ADMIN_EMAIL ?? 'admin@sijil.invalid',
+      );
+      const app = await buildServer({
+        db,
+        logger: process.env.SIJIL_LOG !== 'off',
+        trustProxy: process.env.SIJIL_TRUST_PROXY || false,
+      });
       const close = async () => {
         await app.close();
         await db.close();
@@ -47,5 +56,13 @@ export function registerServeCommand(program: Command): void {
       }
       const address = await app.listen({ port: flags.port, host: flags.host });
       say(`Sijil is serving ${address} (store: ${db.kind} at ${db.location}).`);
+      if (firstAdminToken) {
+        say(
+          'There is no administrator yet. Open this one-time link within 72 hours to set the admin password',
+        );
+        say(
+          `(it is shown only now; \`sijil user reset EMAIL\` issues a new one): ${address}/setup#${firstAdminToken}`,
+        );
+      }
     });
 }

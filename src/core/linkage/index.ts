@@ -1,6 +1,7 @@
 /** Record linkage: blocking, comparison, the Fellegi–Sunter model, clustering, evaluation. */
 export * from './blocking.js';
 export * from './clustering.js';
+export * from './constrained-link.js';
 export * from './compare-records.js';
 export * from './decisions.js';
 export * from './default-values.js';

@@ -408,7 +408,7 @@ function subsample(
  * A record without a usable name is linked only through a shared identity number:
  * birth date and sex alone never make two people one.
  */
-function linkable(a: PreparedRecord | undefined, b: PreparedRecord | undefined): boolean {
+export function linkable(a: PreparedRecord | undefined, b: PreparedRecord | undefined): boolean {
   if (!a || !b) return false;
   if (a.script !== SCRIPT_NONE && b.script !== SCRIPT_NONE) return true;
   return a.idNumber !== '' && a.idNumber === b.idNumber;

@@ -1,19 +1,29 @@
 -- The register's data model. See docs/DATA-MODEL.md for the why of each table.
 
 CREATE TABLE app_user (
-  id            integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  email         text NOT NULL UNIQUE CHECK (email = lower(email) AND position('@' in email) > 1),
-  display_name  text,
-  role          text NOT NULL CHECK (role IN ('admin', 'editor', 'reviewer', 'viewer')),
-  password_hash text,
-  totp_secret   text,
-  disabled      boolean NOT NULL DEFAULT false,
-  created_at    timestamptz NOT NULL DEFAULT now()
+  id               integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  email            text NOT NULL UNIQUE CHECK (email = lower(email) AND position('@' in email) > 1),
+  display_name     text,
+  role             text NOT NULL CHECK (role IN ('admin', 'editor', 'reviewer', 'viewer')),
+  -- argon2id; NULL until the person sets a password through their one-time link.
+  password_hash    text,
+  totp_secret      text,
+  -- SHA-256 of the one-time set-password token: the token itself is never stored.
+  setup_token_hash text UNIQUE,
+  setup_expires_at timestamptz,
+  failed_logins    integer NOT NULL DEFAULT 0,
+  locked_until     timestamptz,
+  last_login_at    timestamptz,
+  disabled         boolean NOT NULL DEFAULT false,
+  created_at       timestamptz NOT NULL DEFAULT now()
 );
 
+-- Server-side sessions. The id is the SHA-256 of the cookie's token, so a leaked table opens
+-- no session; the CSRF token is checked on every state-changing request.
 CREATE TABLE user_session (
   id           text PRIMARY KEY,
   user_id      integer NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+  csrf_token   text NOT NULL,
   created_at   timestamptz NOT NULL DEFAULT now(),
   expires_at   timestamptz NOT NULL,
   last_seen_at timestamptz NOT NULL DEFAULT now()

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 
 /** GET /api/health: is the process up and does the store answer? Public, and says nothing secret. */
 export const healthRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }) => {
-  app.get('/api/health', async (_request, reply) => {
+  app.get('/api/health', { config: { public: true } }, async (_request, reply) => {
     try {
       await db.query('SELECT 1');
       return { ok: true, store: db.kind };

@@ -7,6 +7,8 @@ export interface FindRecordsOptions {
   source?: string;
   limit?: number;
   afterId?: number;
+  /** Restricted records and details; the caller has checked the role and audits the view. */
+  includeRestricted?: boolean;
 }
 
 /** Records whose names contain every word of `search`, tolerant of Arabic letter variants. */
@@ -17,6 +19,6 @@ export async function findRecords(db: Sql, options: FindRecordsOptions): Promise
     source: options.source,
     afterId: options.afterId,
     limit: Math.min(Math.max(options.limit ?? 50, 1), 1000),
-    includeRestricted: false,
+    includeRestricted: options.includeRestricted ?? false,
   });
 }

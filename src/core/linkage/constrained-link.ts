@@ -1,0 +1,166 @@
+import { DEFAULT_BLOCKING_RULES, generateCandidatePairs } from './blocking.js';
+import { clusterRecords, type ClusterReport, type ScoredLink } from './clustering.js';
+import { comparePair, FIELD_COUNT, NAME_FIELD_COUNT, nameFrequencies } from './compare-records.js';
+import type { PairDecision } from './decisions.js';
+import { scoreComparison, weightTable } from './fellegi-sunter.js';
+import {
+  DEFAULT_LINK_OPTIONS,
+  inProcessComparer,
+  linkable,
+  probabilityToWeight,
+  trainModel,
+  type LinkOptions,
+  type LinkResult,
+  type PairComparer,
+} from './link-pipeline.js';
+import { prepareRecords, SCRIPT_NONE, type LinkInputRecord } from './link-record.js';
+
+/** What a register already knows when it links again. */
+export interface LinkConstraints {
+  /**
+   * The current group (person) of each record, as any label: records with equal labels start
+   * in one cluster. The model never splits a group; only a "different" decision can.
+   */
+  readonly groups: Int32Array;
+  /**
+   * 1 for a record no run has linked yet. Only links touching such records are taken, so
+   * linking again with nothing new changes nothing, and a new batch does not redo the world.
+   */
+  readonly fresh: Uint8Array;
+}
+
+/** Options of a constrained run: those of `linkRecords`, `decisions` being human decisions. */
+export type ConstrainedLinkOptions = Partial<LinkOptions>;
+
+/** A constrained run's result: that of `linkRecords`, plus what the constraints did. */
+export interface ConstrainedLinkResult extends LinkResult {
+  /** Links between different groups touching a fresh record, at or above the threshold. */
+  readonly freshLinks: number;
+  /** Groups the run had to break because a "different" decision separates their records. */
+  readonly groupsBroken: number;
+  readonly constraints: ClusterReport;
+}
+
+/**
+ * Links records whose current grouping must be respected (the register's persons): the model is
+ * trained on all records, with human decisions as labels; clustering starts from "same"
+ * decisions, then from the current groups, and adds only links that touch a fresh record.
+ * "Different" decisions are never overridden, neither by a link nor by a current group.
+ */
+export async function linkWithConstraints(
+  inputs: readonly LinkInputRecord[],
+  constraints: LinkConstraints,
+  options: ConstrainedLinkOptions = {},
+  comparer: PairComparer = inProcessComparer,
+): Promise<ConstrainedLinkResult> {
+  const opts: LinkOptions = { ...DEFAULT_LINK_OPTIONS, ...options };
+  const n = inputs.length;
+  if (constraints.groups.length !== n || constraints.fresh.length !== n)
+    throw new Error('constraints must give a group and a fresh flag for every record');
+  const seconds: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    seconds[name] = (now - t) / 1000;
+    t = now;
+  };
+  const records = prepareRecords(inputs);
+  const freq = nameFrequencies(records);
+  lap('prepare');
+  const candidates = generateCandidatePairs(records, DEFAULT_BLOCKING_RULES, opts.blocking);
+  lap('block');
+  // Every candidate pair is compared, not only fresh ones: the review queue needs them all.
+  const comparing = comparer.compare(records, freq, candidates.left, candidates.right);
+  const model = trainModel(records, freq, opts);
+  lap('model');
+  const compared = await comparing;
+  lap('compare');
+
+  const table = weightTable(model);
+  const pairCount = candidates.left.length;
+  const weights = new Float64Array(pairCount);
+  const thresholdWeight = probabilityToWeight(opts.threshold);
+  const { groups, fresh } = constraints;
+  const links: ScoredLink[] = [];
+  for (let p = 0; p < pairCount; p++) {
+    const w = scoreComparison(table, compared.levels, compared.tf, p);
+    weights[p] = w;
+    const a = candidates.left[p] ?? 0;
+    const b = candidates.right[p] ?? 0;
+    if (w < thresholdWeight || groups[a] === groups[b]) continue;
+    if (fresh[a] !== 1 && fresh[b] !== 1) continue;
+    if (linkable(records[a], records[b])) links.push({ a, b, weight: w });
+  }
+  lap('score');
+
+  // Constraint order matters: human "same" decisions first, so that a current group contradicting
+  // a decision is the one broken.
+  const same = opts.decisions.filter((d) => d.same);
+  const different = opts.decisions.filter((d) => !d.same);
+  const groupChains: PairDecision[] = [];
+  const firstOfGroup = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const g = groups[i] ?? i;
+    const first = firstOfGroup.get(g);
+    if (first === undefined) firstOfGroup.set(g, i);
+    else groupChains.push({ a: first, b: i, same: true });
+  }
+  const one = { levels: new Uint8Array(FIELD_COUNT), tf: new Float32Array(NAME_FIELD_COUNT) };
+  const scorePair = (a: number, b: number): number => {
+    const ra = records[a];
+    const rb = records[b];
+    if (!ra || !rb) return -Infinity;
+    comparePair(ra, rb, freq, one.levels, one.tf, 0);
+    return scoreComparison(table, one.levels, one.tf, 0);
+  };
+  const clusters = clusterRecords(n, links, scorePair, [...same, ...groupChains, ...different], {
+    ...opts.cluster,
+    threshold: thresholdWeight,
+  });
+  lap('cluster');
+
+  // A group is broken when its records did not all end in one cluster.
+  const clusterOfGroup = new Map<number, number>();
+  const broken = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const g = groups[i] ?? i;
+    const c = clusters.clusterOf[i] ?? i;
+    const seen = clusterOfGroup.get(g);
+    if (seen === undefined) clusterOfGroup.set(g, c);
+    else if (seen !== c) broken.add(g);
+  }
+  const pairsPerRule: Record<string, number> = {};
+  candidates.ruleNames.forEach((name, i) => (pairsPerRule[name] = candidates.pairsPerRule[i] ?? 0));
+  let clusterCount = 0;
+  clusters.clusterOf.forEach((c, i) => {
+    if (c === i) clusterCount++;
+  });
+  return {
+    clusterOf: clusters.clusterOf,
+    records,
+    frequencies: freq,
+    model,
+    left: candidates.left,
+    right: candidates.right,
+    ruleBits: candidates.rules,
+    ruleNames: candidates.ruleNames,
+    compared,
+    weights,
+    thresholdWeight,
+    freshLinks: links.length,
+    groupsBroken: broken.size,
+    constraints: clusters.report,
+    report: {
+      records: n,
+      recordsWithoutName: records.filter((r) => r.script === SCRIPT_NONE).length,
+      candidatePairs: pairCount,
+      pairsPerRule,
+      oversizedBlocks: candidates.oversized,
+      emIterations: model.iterations,
+      lambda: model.lambda,
+      clusters: clusterCount,
+      clustering: clusters.report,
+      seconds,
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Database } from '../../db/database.js';
+import { listDocuments } from '../../db/repositories/document-repository.js';
+import { listSourceSummaries } from '../../db/repositories/source-repository.js';
+
+/** GET /api/sources and /api/documents: what the register holds and where it came from. */
+export const sourceRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }) => {
+  app.get('/api/sources', { config: { permission: 'records:read' } }, async () => ({
+    sources: await listSourceSummaries(db),
+  }));
+  app.get('/api/documents', { config: { permission: 'records:read' } }, async () => ({
+    documents: await listDocuments(db),
+  }));
+  return Promise.resolve();
+};

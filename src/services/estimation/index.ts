@@ -1,0 +1,4 @@
+/** Estimating the undocumented: runs the estimators on capture histories and explains the results. */
+export * from './estimate-captures.js';
+export * from './explain-estimate.js';
+export * from './lcmcr-runner.js';
