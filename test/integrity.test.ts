@@ -48,6 +48,7 @@ describe.each(testStores)('referential integrity on %s', (kind) => {
       }),
     ).rejects.toThrow(/interrupted/);
     expect(await checkIntegrity(t.db)).toEqual({
+      recordsWithoutSource: 0,
       recordsWithoutBatch: 0,
       recordsWithoutPerson: 0,
       personsWithoutRecords: 0,

@@ -48,6 +48,7 @@ describe.each(testStores)('linkage in the register on %s', (kind) => {
     );
   const expectIntegrity = async () =>
     expect(await checkIntegrity(t.db)).toEqual({
+      recordsWithoutSource: 0,
       recordsWithoutBatch: 0,
       recordsWithoutPerson: 0,
       personsWithoutRecords: 0,

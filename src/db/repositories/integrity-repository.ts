@@ -1,6 +1,7 @@
 import type { Sql } from '../database.js';
 
 export interface IntegrityReport {
+  recordsWithoutSource: number;
   recordsWithoutBatch: number;
   recordsWithoutPerson: number;
   personsWithoutRecords: number;
@@ -10,6 +11,8 @@ export interface IntegrityReport {
 export async function checkIntegrity(db: Sql): Promise<IntegrityReport> {
   const rows = await db.query<IntegrityReport>(
     `SELECT
+       (SELECT count(*)::int FROM record r WHERE NOT EXISTS (SELECT 1 FROM source s WHERE s.id = r.source_id))
+         AS "recordsWithoutSource",
        (SELECT count(*)::int FROM record r
          WHERE r.batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.id = r.batch_id))
          AS "recordsWithoutBatch",
