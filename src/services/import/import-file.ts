@@ -207,13 +207,23 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       const chunkSize = options.chunkSize ?? 5000;
       let records: NewRecord[] = [];
       let rejections: NewRejection[] = [];
+      // One chunk is stored while the next is read: a PostgreSQL server inserts in parallel with
+      // parsing (on the embedded store both share one thread, and nothing is lost either way).
+      let storing: Promise<void> = Promise.resolve();
       const flush = async () => {
-        if (tx) {
-          await copyRecords(tx, records);
-          await copyRejections(tx, rejections);
-        }
+        const chunk = { records, rejections };
         records = [];
         rejections = [];
+        await storing;
+        if (tx) {
+          const stored = (async () => {
+            await copyRecords(tx, chunk.records);
+            await copyRejections(tx, chunk.rejections);
+          })();
+          // Awaited at the next flush or at the end; this only keeps Node from calling it unhandled.
+          stored.catch(() => undefined);
+          storing = stored;
+        }
         options.onProgress?.({
           ...tally,
           bytesRead: reader.bytesRead(),
@@ -221,63 +231,73 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
         });
       };
 
-      for await (const row of reader.rows) {
-        if (options.signal?.aborted)
-          throw new ImportError('the import was interrupted; nothing from this file was stored');
-        tally.rowsRead += 1;
-        const built = build(stripOwnColumns(row.cells));
-        const rowProblems: RowProblem[] = built.problems.map((p) => ({ ...p, row: row.rowNumber }));
-        if (row.problem)
-          rowProblems.unshift({
+      try {
+        for await (const row of reader.rows) {
+          if (options.signal?.aborted)
+            throw new ImportError('the import was interrupted; nothing from this file was stored');
+          tally.rowsRead += 1;
+          const built = build(stripOwnColumns(row.cells));
+          const rowProblems: RowProblem[] = built.problems.map((p) => ({
+            ...p,
             row: row.rowNumber,
-            column: null,
-            field: null,
-            value: '',
-            reason: row.problem,
-          });
-        for (const w of built.warnings) {
-          tally.warnings += 1;
-          if (warningSamples.length < sampleLimit)
-            warningSamples.push({ ...w, row: row.rowNumber });
-        }
-        if (rowProblems.length > 0) {
-          tally.rowsRejected += 1;
-          for (const p of rowProblems) if (problems.length < sampleLimit) problems.push(p);
-          await rejected?.write(
-            row.rowNumber,
-            row.cells,
-            rowProblems.map((p) => describeProblem(p)).join('; '),
-          );
-          if (batchId !== null) {
-            rejections.push({
-              batchId,
-              rowNumber: row.rowNumber,
-              raw: built.raw,
-              restricted: built.fields.restricted,
-              problems: rowProblems,
+          }));
+          if (row.problem)
+            rowProblems.unshift({
+              row: row.rowNumber,
+              column: null,
+              field: null,
+              value: '',
+              reason: row.problem,
             });
+          for (const w of built.warnings) {
+            tally.warnings += 1;
+            if (warningSamples.length < sampleLimit)
+              warningSamples.push({ ...w, row: row.rowNumber });
           }
-          if (
-            options.maxErrors !== null &&
-            options.maxErrors !== undefined &&
-            tally.rowsRejected > options.maxErrors
-          ) {
-            throw new TooManyErrors();
+          if (rowProblems.length > 0) {
+            tally.rowsRejected += 1;
+            for (const p of rowProblems) if (problems.length < sampleLimit) problems.push(p);
+            await rejected?.write(
+              row.rowNumber,
+              row.cells,
+              rowProblems.map((p) => describeProblem(p)).join('; '),
+            );
+            if (batchId !== null) {
+              rejections.push({
+                batchId,
+                rowNumber: row.rowNumber,
+                raw: built.raw,
+                restricted: built.fields.restricted,
+                problems: rowProblems,
+              });
+            }
+            if (
+              options.maxErrors !== null &&
+              options.maxErrors !== undefined &&
+              tally.rowsRejected > options.maxErrors
+            ) {
+              throw new TooManyErrors();
+            }
+            continue;
           }
-          continue;
+          tally.rowsAccepted += 1;
+          records.push({
+            sourceId,
+            batchId,
+            rowNumber: row.rowNumber,
+            raw: built.raw,
+            searchText: searchText(built.fields),
+            fields: built.fields,
+          });
+          if (records.length + rejections.length >= chunkSize) await flush();
         }
-        tally.rowsAccepted += 1;
-        records.push({
-          sourceId,
-          batchId,
-          rowNumber: row.rowNumber,
-          raw: built.raw,
-          searchText: searchText(built.fields),
-          fields: built.fields,
-        });
-        if (records.length + rejections.length >= chunkSize) await flush();
+        await flush();
+        await storing;
+      } catch (error) {
+        // Let a chunk still being stored finish before the transaction is rolled back.
+        await storing.catch(() => undefined);
+        throw error;
       }
-      await flush();
       const share = options.maxErrorShare;
       if (share !== null && share !== undefined && tally.rowsRejected > share * tally.rowsRead)
         throw new TooManyErrors();
