@@ -21,6 +21,7 @@
  */
 
 import { ageGroups } from './age-groups.js';
+import { violationTypes } from '../../records/record-fields.js';
 
 export type CountFieldKind = 'event' | 'person';
 
@@ -49,18 +50,6 @@ export interface CountFieldInfo {
   readonly check?: (value: string) => string | null;
 }
 
-/** The register's violation codes (the record.violation CHECK constraint). */
-export const violationValues = [
-  'killed',
-  'died_under_torture',
-  'died_under_siege',
-  'executed',
-  'detained',
-  'forcibly_disappeared',
-  'injured',
-  'displaced',
-] as const;
-
 /** The label of a missing value, in output and in filters. */
 export const UNKNOWN = 'unknown';
 
@@ -68,7 +57,7 @@ export const countFields: Readonly<Record<CountField, CountFieldInfo>> = {
   violation: {
     kind: 'event',
     description: 'violation type; a person counts under every type any record gives',
-    values: violationValues,
+    values: violationTypes,
   },
   year: {
     kind: 'event',
