@@ -3,7 +3,9 @@
  * held-out sets derived from them (each pair of releases alone; a Latin/short-form
  * "monitor" list against Arabic names) and on a synthetic set, scored against truth.
  * Prints name=value lines; never fails on time.
- * Usage: node link.js [--records N] [--sources K] [--seed S] [--workers W]
+ * Usage: node link.js [--records N] [--sources K] [--seed S] [--workers W] [--synth-only]
+ * With `--records 1000000 --synth-only` it prints the million-record figures (wall and
+ * CPU seconds, peak RSS, F1) without the Gaza sets, so the peak RSS is the synthetic run's.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +33,10 @@ const print = (name: string, value: string | number): void => {
 async function run(label: string, input: string, truth: string, cross?: string): Promise<void> {
   const output = join(dir, `${label}.out.csv`);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const summary = await dedupeFile({ input, output, workers });
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   const e = await evaluateFiles(truth, output, cross);
   print(`rows_${label}`, summary.rows);
   print(`candidate_pairs_${label}`, summary.report.candidatePairs);
@@ -40,6 +44,10 @@ async function run(label: string, input: string, truth: string, cross?: string):
   print(`recall_${label}`, e.recall.toFixed(4));
   print(`f1_${label}`, e.f1.toFixed(4));
   print(`seconds_${label}`, seconds.toFixed(2));
+  // Main-thread CPU only (workers not included): a load-independent figure on a shared machine.
+  print(`cpu_seconds_${label}`, ((cpu.user + cpu.system) / 1e6).toFixed(2));
+  for (const [phase, s] of Object.entries(summary.report.seconds))
+    print(`phase_seconds_${label}_${phase}`, s.toFixed(2));
 }
 
 try {
@@ -47,7 +55,8 @@ try {
   const shared = join(process.cwd(), '..', 'shared', 'data', 'linkage');
   const gaza = join(shared, 'gaza-releases.csv');
   const gazaTruth = join(shared, 'gaza-releases.truth.csv');
-  if (existsSync(gaza)) {
+  if (args.includes('--synth-only')) print('gaza_skipped', '--synth-only');
+  else if (existsSync(gaza)) {
     await run('gaza', gaza, gazaTruth);
     print('peak_rss_mb', (process.resourceUsage().maxRSS / 1024).toFixed(0));
     for (const set of await writeEvaluationSets(gaza, gazaTruth, dir))
@@ -56,6 +65,7 @@ try {
 
   const synthInput = join(dir, 'synth.csv');
   const synthTruth = join(dir, 'synth.truth.csv');
+  const synthStart = performance.now();
   await synthFiles({
     records: arg('records', 100_000),
     sources: arg('sources', 5),
@@ -63,6 +73,7 @@ try {
     output: synthInput,
     truth: synthTruth,
   });
+  print('seconds_synth_generate', ((performance.now() - synthStart) / 1000).toFixed(2));
   await run('synth', synthInput, synthTruth);
   print('peak_rss_mb_all', (process.resourceUsage().maxRSS / 1024).toFixed(0));
 } finally {

@@ -34,8 +34,8 @@ describe.each(testStores)('HTTP server on %s', (kind) => {
     expect(await res.json()).toEqual({ ok: true, store: kind });
   });
 
-  it('serves / with real counts from the store, escaped, under a strict CSP', async () => {
-    const res = await fetch(`${base}/`);
+  it('serves /about with real counts from the store, escaped, under a strict CSP', async () => {
+    const res = await fetch(`${base}/about`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<code>x-list</code>');
@@ -49,8 +49,28 @@ describe.each(testStores)('HTTP server on %s', (kind) => {
   });
 
   it('does not show names on the public page', async () => {
-    const html = await (await fetch(`${base}/`)).text();
+    const html = await (await fetch(`${base}/about`)).text();
     expect(html).not.toContain('سعيد');
+  });
+
+  it('serves the built web app at / with no inline script, allowing fetch to itself only', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status, 'run `npm run build` to build dist/web').toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<div id="root">');
+    expect(html).not.toContain('سعيد');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${base}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await fetch(`${base}/assets/..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
   });
 
   it('answers unknown API paths with 401 to anonymous callers (no route map for strangers), pages with 404', async () => {

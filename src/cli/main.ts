@@ -1,20 +1,42 @@
 import { Command } from 'commander';
-import { registerAuditCommand } from './commands/audit-command.js';
-import { registerClaimsCommand } from './commands/claims-command.js';
-import { registerEstimateCommand } from './commands/estimate-command.js';
-import { registerLinkCommand } from './commands/link-command.js';
-import { registerExportCommand } from './commands/export-command.js';
-import { registerImportCommand } from './commands/import-command.js';
-import { registerLinkageCommands } from './commands/linkage-commands.js';
-import { registerRecordsCommand } from './commands/records-command.js';
-import { registerServeCommand } from './commands/serve-command.js';
-import { registerSourcesCommand } from './commands/sources-command.js';
-import { registerStatsCommand } from './commands/stats-command.js';
-import { registerStoreCommands } from './commands/store-commands.js';
-import { registerUserCommand } from './commands/user-command.js';
 
-/** Builds the `sijil` command. The store is chosen by DATABASE_URL, else SIJIL_DATA (default ./sijil-data). */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+// Each command's module is loaded only when that command runs: `sijil dedupe` need not load the
+// HTTP server, the XLSX reader or the embedded database. Help loads them all.
+const loaders: [names: string[], load: () => Promise<Register>][] = [
+  [
+    ['init', 'demo'],
+    async () => (await import('./commands/store-commands.js')).registerStoreCommands,
+  ],
+  [['serve'], async () => (await import('./commands/serve-command.js')).registerServeCommand],
+  [['import'], async () => (await import('./commands/import-command.js')).registerImportCommand],
+  [['sources'], async () => (await import('./commands/sources-command.js')).registerSourcesCommand],
+  [['records'], async () => (await import('./commands/records-command.js')).registerRecordsCommand],
+  [['export'], async () => (await import('./commands/export-command.js')).registerExportCommand],
+  [['audit'], async () => (await import('./commands/audit-command.js')).registerAuditCommand],
+  [['user'], async () => (await import('./commands/user-command.js')).registerUserCommand],
+  [
+    ['dedupe', 'synth', 'eval'],
+    async () => (await import('./commands/linkage-commands.js')).registerLinkageCommands,
+  ],
+  [
+    ['link', 'review', 'decide', 'undecide'],
+    async () => (await import('./commands/link-command.js')).registerLinkCommand,
+  ],
+  [['claims'], async () => (await import('./commands/claims-command.js')).registerClaimsCommand],
+  [['stats'], async () => (await import('./commands/stats-command.js')).registerStatsCommand],
+  [
+    ['estimate'],
+    async () => (await import('./commands/estimate-command.js')).registerEstimateCommand,
+  ],
+];
+
+/**
+ * Builds the `sijil` command with every subcommand, or only with `only` when it names one.
+ * The store is chosen by DATABASE_URL, else SIJIL_DATA (default ./sijil-data).
+ */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('sijil')
     .description('Sijil (سجل): a casualty and violations register')
     .version('0.1.0')
@@ -23,22 +45,11 @@ export function buildProgram(): Command {
       'after',
       '\nStore: DATABASE_URL=postgres://… for a PostgreSQL server, else the embedded store in SIJIL_DATA (default ./sijil-data).',
     );
-  registerStoreCommands(program);
-  registerServeCommand(program);
-  registerImportCommand(program);
-  registerSourcesCommand(program);
-  registerRecordsCommand(program);
-  registerExportCommand(program);
-  registerAuditCommand(program);
-  registerUserCommand(program);
-  registerLinkageCommands(program);
-  registerLinkCommand(program);
-  registerClaimsCommand(program);
-  registerStatsCommand(program);
-  registerEstimateCommand(program);
+  const wanted = loaders.filter(([names]) => only !== undefined && names.includes(only));
+  for (const [, load] of wanted.length > 0 ? wanted : loaders) (await load())(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  await buildProgram().parseAsync(argv);
+  await (await buildProgram(argv[2])).parseAsync(argv);
 }

@@ -11,7 +11,9 @@ import { homeRoutes } from './routes/home.js';
 import { recordRoutes } from './routes/records/records.js';
 import { setupRoutes } from './routes/setup/setup-page.js';
 import { sourceRoutes } from './routes/sources.js';
+import { figuresRoutes } from './routes/stats/figures-routes.js';
 import { adminRoutes } from './routes/users/users.js';
+import { webAppRoutes } from './routes/web-app.js';
 
 export interface ServerOptions {
   db: Database;
@@ -56,6 +58,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
+        // Served over plain HTTP on a LAN, an upgrade would send every request to a missing https.
+        // Behind TLS, the proxy's Strict-Transport-Security does that job.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -70,6 +75,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(authRoutes, { db, authAttemptsPerMinute });
   await app.register(sourceRoutes, { db });
   await app.register(recordRoutes, { db });
+  await app.register(figuresRoutes, { db });
   await app.register(adminRoutes, { db });
+  await app.register(webAppRoutes);
   return app;
 }

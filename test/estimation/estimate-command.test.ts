@@ -149,7 +149,7 @@ describe('sijil estimate', () => {
     expect(r[0]?.estimate).toBeCloseTo((71 * 61) / 21 - 1, 9);
   });
 
-  it('says --from-register is not available yet', async () => {
-    await expect(estimate('--from-register')).rejects.toThrow(/not built yet/);
+  it('refuses both --captures and --from-register at once, before opening any store', async () => {
+    await expect(estimate('--from-register', '--captures', 'x.csv')).rejects.toThrow(/not both/);
   });
 });

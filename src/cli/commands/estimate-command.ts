@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { parseBy, parseWhere } from '../../core/stats/counts/index.js';
 import {
   parseCaptureCsv,
   parseStratifiedCaptureCsv,
@@ -7,13 +8,16 @@ import {
 } from '../../core/stats/estimation/index.js';
 import {
   estimateCaptures,
+  estimateStrata,
   estimationMethods,
+  registerCaptureTable,
+  registerStrata,
   explainEstimate,
   type EstimateReport,
   type EstimateRequest,
   type EstimationMethod,
 } from '../../services/estimation/index.js';
-import { say } from '../context.js';
+import { say, withDatabase } from '../context.js';
 
 interface EstimateFlags {
   captures?: string;
@@ -26,6 +30,7 @@ interface EstimateFlags {
   maxOrder?: string;
   lists?: string;
   by?: string;
+  where: string[];
 }
 
 const whole = (x: number | null): string => (x === null ? '–' : Math.round(x).toLocaleString('en'));
@@ -40,7 +45,13 @@ export function registerEstimateCommand(program: Command): void {
     .option('--captures <file>', 'CSV: one 0/1 column per list and a count column')
     .option(
       '--from-register',
-      'build capture histories from the linked register (not available yet)',
+      'build capture histories from the linked register (one list per source)',
+    )
+    .option(
+      '--where <field=value>',
+      'with --from-register: only persons matching (as `sijil stats --where`; repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
     )
     .addOption(
       new Option(
@@ -60,15 +71,20 @@ export function registerEstimateCommand(program: Command): void {
       'loglinear: highest interaction order (default 3 for 4 lists, else 2)',
     )
     .option('--lists <a,b>', 'chapman: the two lists to use')
-    .option('--by <column>', 'a stratum column in the file: one estimate per value')
+    .option(
+      '--by <field>',
+      'one estimate per value: a stratum column in the file, or a stats field (year, governorate…) with --from-register',
+    )
     .option('--json', 'print JSON')
     .action(async (flags: EstimateFlags) => {
-      if (flags.fromRegister)
+      if (flags.fromRegister && flags.captures)
+        throw new Error('give either --captures FILE.csv or --from-register, not both');
+      if (!flags.fromRegister && !flags.captures)
         throw new Error(
-          '--from-register needs the linked register, which is not built yet; export capture histories to a CSV and use --captures',
+          'give the capture histories with --captures FILE.csv, or use --from-register',
         );
-      if (!flags.captures) throw new Error('give the capture histories with --captures FILE.csv');
-      const text = readFileSync(flags.captures, 'utf8');
+      if (!flags.fromRegister && flags.where.length > 0)
+        throw new Error('--where filters the register: use it with --from-register');
       const seed = Number(flags.seed ?? '1');
       if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number ≥ 0');
       const maxOrder = flags.maxOrder === undefined ? undefined : Number(flags.maxOrder);
@@ -82,23 +98,16 @@ export function registerEstimateCommand(program: Command): void {
         ...(maxOrder !== undefined ? { maxOrder } : {}),
         ...(flags.lists ? { lists: flags.lists.split(',').map((s) => s.trim()) } : {}),
       });
+      // The register's capture histories come through the stats service, linked persons once each.
+      const scope = { where: parseWhere(flags.where) };
+      const text = flags.captures ? readFileSync(flags.captures, 'utf8') : '';
 
       if (flags.by) {
-        const strata = prepareStrata(parseStratifiedCaptureCsv(text, flags.by));
-        const results: { stratum: string; report: EstimateReport | null; warnings: string[] }[] =
-          [];
-        for (const s of strata) {
-          const warnings = s.warnings.map((w) => w.message);
-          let report: EstimateReport | null = null;
-          if (s.estimable) {
-            try {
-              report = await estimateCaptures(s.table, request(s.table.lists.length));
-            } catch (error) {
-              warnings.push(error instanceof Error ? error.message : String(error));
-            }
-          }
-          results.push({ stratum: s.key, report, warnings });
-        }
+        const by = flags.by;
+        const strata = flags.fromRegister
+          ? await withDatabase((db) => registerStrata(db, parseBy([by])[0]!, scope))
+          : prepareStrata(parseStratifiedCaptureCsv(text, by));
+        const results = await estimateStrata(strata, request);
         if (flags.json) {
           say(
             JSON.stringify(
@@ -123,7 +132,9 @@ export function registerEstimateCommand(program: Command): void {
         return;
       }
 
-      const table = parseCaptureCsv(text);
+      const table = flags.fromRegister
+        ? await withDatabase((db) => registerCaptureTable(db, scope))
+        : parseCaptureCsv(text);
       const report = await estimateCaptures(table, request(table.lists.length));
       if (flags.json) return say(JSON.stringify(jsonReport(report), null, 2));
       for (const line of explainEstimate(report)) say(line);

@@ -1,4 +1,4 @@
-import { partsOf, type PreparedRecord } from './link-record.js';
+import { partStrings, partsOf, type PreparedRecord } from './link-record.js';
 
 /**
  * Prepared records in columnar form, for handing to worker threads, processes or
@@ -17,7 +17,9 @@ export interface ColumnarRecords {
 }
 
 /** Integers per record in `fixed`. */
-const RECORD_STRIDE = 12;
+const RECORD_STRIDE = 20;
+/** Where the ten interned name ids sit in a record's integers. */
+const NAME_IDS_AT = 10;
 
 /** Encodes prepared records into columns (the inverse of `decodeRecords`). */
 export function encodeRecords(records: readonly PreparedRecord[]): ColumnarRecords {
@@ -49,6 +51,8 @@ export function encodeRecords(records: readonly PreparedRecord[]): ColumnarRecor
     fixed[o + 7] = at;
     fixed[o + 8] = r.tokens.length;
     fixed[o + 9] = r.alternates.length;
+    // Interned ids travel as they are: frequencies sent along are indexed by them.
+    r.nameIds.forEach((v, k) => (fixed[o + NAME_IDS_AT + k] = v));
     for (const t of r.tokens) lists[at++] = id(t);
     r.tokens.forEach((_, k) => (lists[at++] = id(r.skeletons[k] ?? '')));
     for (const a of r.alternates) lists[at++] = id(a);
@@ -73,14 +77,18 @@ export function decodeRecords(c: ColumnarRecords): PreparedRecord[] {
     for (let k = 0; k < n; k++) skeletons.push(str(c.lists[start + n + k] ?? 0));
     for (let k = 0; k < nAlt; k++) alternates.push(str(c.lists[start + 2 * n + k] ?? 0));
     const kunya = (flags & 1) !== 0;
+    const nameParts = partsOf(tokens, kunya);
+    const skeletonParts = partsOf(skeletons, kunya);
     out[i] = {
       script: c.fixed[o] ?? 0,
       tokens,
       skeletons,
       alternates,
       kunya,
-      nameParts: partsOf(tokens, kunya),
-      skeletonParts: partsOf(skeletons, kunya),
+      nameParts,
+      skeletonParts,
+      nameIds: Array.from(c.fixed.subarray(o + NAME_IDS_AT, o + NAME_IDS_AT + 10)),
+      nameStrings: partStrings(nameParts, skeletonParts),
       sex: c.fixed[o + 2] ?? 0,
       birth: c.fixed[o + 3] ?? 0,
       age: c.fixed[o + 4] ?? 0,

@@ -1,9 +1,9 @@
 import { arabicSkeleton, latinSkeleton } from '../names/index.js';
 import {
+  partStrings,
   partsOf,
   SCRIPT_ARABIC,
   SCRIPT_NONE,
-  type PartValues,
   type PreparedRecord,
 } from './link-record.js';
 import { jaroWinkler } from './string-similarity.js';
@@ -63,6 +63,31 @@ const NAME_DIFFERENT = 5;
  */
 const SKELETON_EQUAL = 9;
 
+/** Interned ids stay below 2^26, so two of them make one exact number key below 2^52. */
+const ID_LIMIT = 67_108_864;
+
+/** Where the chain ids sit in `PreparedRecord.nameIds` (spelling, then skeleton). */
+const CHAIN_ID_AT = 8;
+
+function pairKey(x: number, y: number): number {
+  return x * ID_LIMIT + y;
+}
+
+/**
+ * Frequencies of one kind of name value (spellings or skeletons), indexed by the
+ * interned ids of `PreparedRecord.nameIds`.
+ */
+export interface ChainFrequencies {
+  /** One array per name field: id → fraction of the records having that value. */
+  readonly fields: readonly Float64Array[];
+  /** pairKey(father, family) → p(father | family). */
+  readonly fatherGivenFamily: ReadonlyMap<number, number>;
+  /** pairKey(father, family) → a line number, for `grandfatherGivenLine`. */
+  readonly lineIndex: ReadonlyMap<number, number>;
+  /** pairKey(grandfather, line number) → p(grandfather | father, family). */
+  readonly grandfatherGivenLine: ReadonlyMap<number, number>;
+}
+
 /**
  * Frequency of each name value per name field, as fractions of the records having
  * it, and conditional frequencies along the patrilineal chain. Siblings share father,
@@ -71,98 +96,126 @@ const SKELETON_EQUAL = 9;
  * p(grandfather | father, family) when the earlier links agree makes their sum
  * log2(m³ / p(whole lineage)), as it should be.
  */
-export interface NameFrequencies {
-  /** One map per name field: value → fraction. */
-  readonly fields: readonly ReadonlyMap<string, number>[];
-  /** "father|family" → p(father | family). */
-  readonly fatherGivenFamily: ReadonlyMap<string, number>;
-  /** "grandfather|father|family" → p(grandfather | father, family). */
-  readonly grandfatherGivenLine: ReadonlyMap<string, number>;
+export interface NameFrequencies extends ChainFrequencies {
   /**
    * The same figures over cross-script skeletons (used when two records agree on a
    * skeleton but not on a spelling: a Latin and an Arabic record, or two Latin
    * spellings). A skeleton is coarser than a spelling, so it is more frequent and
    * its agreement weighs less.
    */
-  readonly skeleton: {
-    readonly fields: readonly ReadonlyMap<string, number>[];
-    readonly fatherGivenFamily: ReadonlyMap<string, number>;
-    readonly grandfatherGivenLine: ReadonlyMap<string, number>;
-  };
+  readonly skeleton: ChainFrequencies;
+  /** Id of every part string of the records (for compounds joined during comparison). */
+  readonly ids: ReadonlyMap<string, number>;
 }
 
 /** Counts value frequencies per name field over prepared records (spellings and skeletons). */
 export function nameFrequencies(records: readonly PreparedRecord[]): NameFrequencies {
-  return { ...chainFrequencies(records, false), skeleton: chainFrequencies(records, true) };
+  let size = 1;
+  for (const r of records) for (const id of r.nameIds) if (id >= size) size = id + 1;
+  const ids = new Map<string, number>([['', 0]]);
+  const spelling = chainFrequencies(records, 0, size, ids);
+  return { ...spelling, skeleton: chainFrequencies(records, NAME_FIELD_COUNT, size), ids };
+}
+
+/** p(father | family) of two spellings, or undefined when the lineage is unknown. */
+export function lineageFrequency(
+  freq: NameFrequencies,
+  father: string,
+  family: string,
+): number | undefined {
+  const f = freq.ids.get(father);
+  const g = freq.ids.get(family);
+  return f === undefined || g === undefined ? undefined : freq.fatherGivenFamily.get(pairKey(f, g));
 }
 
 function chainFrequencies(
   records: readonly PreparedRecord[],
-  skeleton: boolean,
-): NameFrequencies['skeleton'] {
-  const counts = [
-    new Map<string, number>(),
-    new Map<string, number>(),
-    new Map<string, number>(),
-    new Map<string, number>(),
-  ];
+  at: number,
+  size: number,
+  ids?: Map<string, number>,
+): ChainFrequencies {
+  const counts = [0, 1, 2, 3].map(() => new Float64Array(size));
   const totals = [0, 0, 0, 0];
-  const familyCount = new Map<string, number>();
-  const lineCount = new Map<string, number>();
-  const fullLineCount = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string): void => {
-    m.set(k, (m.get(k) ?? 0) + 1);
-  };
+  const familyCount = new Map<number, number>();
+  const lineCount = new Map<number, number>();
+  const fullLineCount = new Map<number, number>();
+  const lineIndex = new Map<number, number>();
   // Lineage counts are over distinct name chains: a person listed in three releases
   // must not make their own lineage look common.
-  const seenChains = new Set<string>();
+  const seenChains = new Uint8Array(size);
   for (const r of records) {
-    const p = skeleton ? r.skeletonParts : r.nameParts;
-    const chain = `${p.given}|${p.father}|${p.grandfather}|${p.family}`;
-    const firstSeen = !seenChains.has(chain);
-    seenChains.add(chain);
-    if (firstSeen && p.family !== '' && p.father !== '') {
-      bump(familyCount, p.family);
-      bump(lineCount, `${p.father}|${p.family}`);
-      if (p.grandfather !== '') bump(fullLineCount, `${p.grandfather}|${p.father}|${p.family}`);
+    const given = r.nameIds[at] ?? 0;
+    const father = r.nameIds[at + 1] ?? 0;
+    const grandfather = r.nameIds[at + 2] ?? 0;
+    const family = r.nameIds[at + 3] ?? 0;
+    // The chain's own interned id (after the eight parts) marks it seen.
+    const chain = r.nameIds[CHAIN_ID_AT + (at === 0 ? 0 : 1)] ?? 0;
+    const firstSeen = seenChains[chain] === 0;
+    if (firstSeen) {
+      seenChains[chain] = 1;
+      if (ids)
+        for (let k = 0; k < r.nameStrings.length; k++)
+          ids.set(r.nameStrings[k] ?? '', r.nameIds[k] ?? 0);
     }
-    const values = [p.given, p.father, p.grandfather, p.family];
+    if (firstSeen && family !== 0 && father !== 0) {
+      bump(familyCount, family);
+      const line = pairKey(father, family);
+      bump(lineCount, line);
+      const lineNumber = numberOf(lineIndex, line);
+      if (grandfather !== 0) bump(fullLineCount, pairKey(grandfather, lineNumber));
+    }
+    const values = [given, father, grandfather, family];
     for (let f = 0; f < 4; f++) {
-      const v = values[f] ?? '';
-      if (v === '') continue;
-      const m = counts[f];
-      if (!m) continue;
-      m.set(v, (m.get(v) ?? 0) + 1);
+      const v = values[f] ?? 0;
+      const c = counts[f];
+      if (v === 0 || !c) continue;
+      c[v] = (c[v] ?? 0) + 1;
       totals[f] = (totals[f] ?? 0) + 1;
     }
   }
   // Leave-one-out and shrunk towards the marginal frequency: a lineage seen once
   // says nothing about how common it is among other people, so the marginal is
   // used there, not 1 (which would make agreement on it worthless).
-  const marginal = (f: number, v: string): number =>
-    (counts[f]?.get(v) ?? 0) / Math.max(1, totals[f] ?? 1);
-  const fatherGivenFamily = new Map<string, number>();
+  const marginal = (f: number, v: number): number =>
+    (counts[f]?.[v] ?? 0) / Math.max(1, totals[f] ?? 1);
+  const fatherGivenFamily = new Map<number, number>();
   for (const [k, c] of lineCount) {
-    const father = k.slice(0, k.indexOf('|'));
-    const others = (familyCount.get(k.slice(k.indexOf('|') + 1)) ?? c) - 1;
+    const father = Math.floor(k / ID_LIMIT);
+    const others = (familyCount.get(k % ID_LIMIT) ?? c) - 1;
     fatherGivenFamily.set(k, (c - 1 + marginal(1, father)) / (others + 1));
   }
-  const grandfatherGivenLine = new Map<string, number>();
+  const lineOf: number[] = [];
+  for (const [k, line] of lineIndex) lineOf[line] = k;
+  const grandfatherGivenLine = new Map<number, number>();
   for (const [k, c] of fullLineCount) {
-    const grandfather = k.slice(0, k.indexOf('|'));
-    const others = (lineCount.get(k.slice(k.indexOf('|') + 1)) ?? c) - 1;
+    const grandfather = Math.floor(k / ID_LIMIT);
+    const others = (lineCount.get(lineOf[k % ID_LIMIT] ?? -1) ?? c) - 1;
     grandfatherGivenLine.set(k, (c - 1 + marginal(2, grandfather)) / (others + 1));
   }
   return {
-    fields: counts.map((m, f) => {
-      const out = new Map<string, number>();
+    fields: counts.map((c, f) => {
       const total = Math.max(1, totals[f] ?? 1);
-      for (const [k, c] of m) out.set(k, c / total);
-      return out;
+      for (let v = 0; v < c.length; v++) c[v] = (c[v] ?? 0) / total;
+      return c;
     }),
     fatherGivenFamily,
+    lineIndex,
     grandfatherGivenLine,
   };
+}
+
+function bump(m: Map<number, number>, k: number): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+/** The number of `key` in `m`, assigned on first sight. */
+function numberOf(m: Map<number, number>, key: number): number {
+  let n = m.get(key);
+  if (n === undefined) {
+    n = m.size;
+    m.set(key, n);
+  }
+  return n;
 }
 
 /** Output of comparing one pair: a level per field and the frequency of exact name values. */
@@ -224,46 +277,47 @@ function compareNames(
     return;
   }
   const sameScript = a.script === b.script;
-  let ta = a.tokens;
-  let tb = b.tokens;
-  let sa = a.skeletons;
-  let sb = b.skeletons;
-  if (sameScript && ta.length !== tb.length) {
+  const arabic = a.script === SCRIPT_ARABIC;
+  // Interned ids of the eight parts (spellings then skeletons) and their strings.
+  let ia = a.nameIds;
+  let ib = b.nameIds;
+  let na = a.nameStrings;
+  let nb = b.nameStrings;
+  if (sameScript && a.tokens.length !== b.tokens.length) {
     // Joined/split compounds the normaliser did not know ("يامنكفاح" / "يامن كفاح").
-    const skel = a.script === SCRIPT_ARABIC ? arabicSkeleton : latinSkeleton;
-    const ja = joinToMatch(ta, tb);
-    const jb = joinToMatch(tb, ta);
-    if (ja !== ta) {
-      ta = ja;
-      sa = ja.map(skel);
-    }
-    if (jb !== tb) {
-      tb = jb;
-      sb = jb.map(skel);
-    }
+    const ja = joinToMatch(a.tokens, b.tokens);
+    const jb = joinToMatch(b.tokens, a.tokens);
+    if (ja !== a.tokens) [na, ia] = joinedParts(ja, a.kunya, arabic, freq);
+    if (jb !== b.tokens) [nb, ib] = joinedParts(jb, b.kunya, arabic, freq);
   }
-  const pa: PartValues = ta === a.tokens ? a.nameParts : partsOf(ta, a.kunya);
-  const pb: PartValues = tb === b.tokens ? b.nameParts : partsOf(tb, b.kunya);
-  const ka: PartValues = sa === a.skeletons ? a.skeletonParts : partsOf(sa, a.kunya);
-  const kb: PartValues = sb === b.skeletons ? b.skeletonParts : partsOf(sb, b.kunya);
-  const keys = ['given', 'father', 'grandfather', 'family'] as const;
   // Bit f set when field f agrees on the skeleton only (frequency from skeletons).
   let bySkeleton = 0;
   for (let f = 0; f < NAME_FIELD_COUNT; f++) {
-    const key = keys[f] ?? 'given';
-    const va = pa[key];
-    const vb = pb[key];
+    const xa = ia[f] ?? 0;
+    const xb = ib[f] ?? 0;
+    const ka = ia[f + NAME_FIELD_COUNT] ?? 0;
+    const kb = ib[f + NAME_FIELD_COUNT] ?? 0;
     let level: number;
-    if (va === '' || vb === '') level = 0;
+    if (xa === 0 || xb === 0) level = 0;
     else if (sameScript)
-      level = compareSameScript(va, vb, ka[key], kb[key], a.script === SCRIPT_ARABIC);
-    else level = compareSkeletons(ka[key], kb[key]);
+      level =
+        xa === xb && (xa > 0 || na[f] === nb[f])
+          ? NAME_EXACT
+          : compareSameScript(
+              na[f] ?? '',
+              nb[f] ?? '',
+              ka !== 0 && ka === kb && (ka > 0 || na[f + 4] === nb[f + 4]),
+              arabic,
+            );
+    else level = compareSkeletons(ka, kb, na[f + 4] ?? '', nb[f + 4] ?? '');
     if (level === SKELETON_EQUAL) {
       level = NAME_EXACT;
       bySkeleton |= 1 << f;
     }
-    if (key === 'family' && level >= NAME_SIMILAR) {
+    if (f === 3 && level >= NAME_SIMILAR) {
       // A family name given as an alternative on the other record ("ابوعيشة(ابوحطب)").
+      const va = na[f] ?? '';
+      const vb = nb[f] ?? '';
       if ((va !== '' && b.alternates.includes(va)) || (vb !== '' && a.alternates.includes(vb)))
         level = NAME_VARIANT;
     }
@@ -272,8 +326,8 @@ function compareNames(
       level !== NAME_EXACT
         ? 0
         : (bySkeleton & (1 << f)) !== 0
-          ? (freq.skeleton.fields[f]?.get(ka[key]) ?? 0)
-          : (freq.fields[f]?.get(va) ?? 0);
+          ? (freq.skeleton.fields[f]?.[ka] ?? 0)
+          : (freq.fields[f]?.[xa] ?? 0);
   }
   // Along the chain family → father → grandfather, agreement is conditional (see NameFrequencies).
   if (levels[lo + 3] === NAME_EXACT && levels[lo + 1] === NAME_EXACT) {
@@ -281,12 +335,34 @@ function compareNames(
     // looked up among skeleton chains.
     const skel = (bySkeleton & 0b1110) !== 0;
     const src = skel ? freq.skeleton : freq;
-    const pp = skel ? ka : pa;
-    const line = `${pp.father}|${pp.family}`;
-    tf[to + 1] = src.fatherGivenFamily.get(line) ?? tf[to + 1] ?? 0;
-    if (levels[lo + 2] === NAME_EXACT)
-      tf[to + 2] = src.grandfatherGivenLine.get(`${pp.grandfather}|${line}`) ?? tf[to + 2] ?? 0;
+    const at = skel ? NAME_FIELD_COUNT : 0;
+    const father = ia[at + 1] ?? -1;
+    const family = ia[at + 3] ?? -1;
+    const grandfather = ia[at + 2] ?? -1;
+    if (father > 0 && family > 0) {
+      const line = pairKey(father, family);
+      tf[to + 1] = src.fatherGivenFamily.get(line) ?? tf[to + 1] ?? 0;
+      const lineNumber = src.lineIndex.get(line);
+      if (levels[lo + 2] === NAME_EXACT && grandfather > 0 && lineNumber !== undefined)
+        tf[to + 2] =
+          src.grandfatherGivenLine.get(pairKey(grandfather, lineNumber)) ?? tf[to + 2] ?? 0;
+    }
   }
+}
+
+/**
+ * Part strings and ids of a token chain rebuilt by joining compounds; a string no
+ * record has gets id -1 (its frequency is unknown, and equal only by spelling).
+ */
+function joinedParts(
+  tokens: readonly string[],
+  kunya: boolean,
+  arabic: boolean,
+  freq: NameFrequencies,
+): [readonly string[], readonly number[]] {
+  const skeletons = tokens.map(arabic ? arabicSkeleton : latinSkeleton);
+  const strings = partStrings(partsOf(tokens, kunya), partsOf(skeletons, kunya));
+  return [strings, strings.map((x) => (x === '' ? 0 : (freq.ids.get(x) ?? -1)))];
 }
 
 function stripArticle(t: string, arabic: boolean): string {
@@ -301,8 +377,7 @@ function stripArticle(t: string, arabic: boolean): string {
 function compareSameScript(
   va: string,
   vb: string,
-  ka: string,
-  kb: string,
+  skeletonEqual: boolean,
   arabic: boolean,
 ): number {
   if (va === vb) return NAME_EXACT;
@@ -311,16 +386,20 @@ function compareSameScript(
   if (xa === xb) return NAME_VARIANT;
   // Latin spellings of one Arabic name share a skeleton; Arabic spellings do not
   // need it (and محمد/محمود share one), so Arabic pairs go straight to similarity.
-  if (!arabic && ka === kb && ka !== '') return SKELETON_EQUAL;
+  if (!arabic && skeletonEqual) return SKELETON_EQUAL;
   const s = jaroWinkler(xa, xb);
   if (s >= 0.92) return NAME_CLOSE;
   if (s >= 0.8) return NAME_SIMILAR;
   return NAME_DIFFERENT;
 }
 
-function compareSkeletons(ka: string, kb: string): number {
-  if (ka === '' || kb === '') return 0;
-  if (ka === kb) return SKELETON_EQUAL;
+/** Compares two skeletons given by id (-1: not interned) and string. */
+function compareSkeletons(ida: number, idb: number, ka: string, kb: string): number {
+  if (ida === 0 || idb === 0) return 0;
+  if (ida === idb && (ida > 0 || ka === kb)) return SKELETON_EQUAL;
+  if (ida < 0 || idb < 0) {
+    if (ka === kb) return SKELETON_EQUAL;
+  }
   const s = jaroWinkler(ka, kb);
   if (s >= 0.9) return NAME_CLOSE;
   if (s >= 0.78) return NAME_SIMILAR;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCandidatePairs } from './blocking.js';
 import { evaluateLinkage } from './evaluation.js';
 import { compareRecords, COMPARISON_FIELDS, nameFrequencies } from './compare-records.js';
-import { linkRecords } from './link-pipeline.js';
+import { compareRange, compareReusing, linkRecords } from './link-pipeline.js';
 import { prepareRecords } from './link-record.js';
 import { generateSynthetic } from './synth.js';
 import { buildLinkRecord } from './test-records.js';
@@ -29,6 +29,40 @@ describe('comparison', () => {
     if (!a || !b) throw new Error('prepare');
     const birth = COMPARISON_FIELDS.findIndex((f) => f.name === 'birth');
     expect(compareRecords(a, b, nameFrequencies([a, b])).levels[birth]).toBe(0);
+  });
+});
+
+describe('comparison reuse', () => {
+  it('gives the same levels as comparing again, joined compounds included', () => {
+    const records = prepareRecords([
+      buildLinkRecord({ recordId: '1', name: 'يامن كفاح محمد الحلو', age: '30' }),
+      buildLinkRecord({ recordId: '2', name: 'يامنكفاح محمد الحلو', age: '31' }),
+      buildLinkRecord({ recordId: '3', nameLatin: 'Mohammed Ali al-Helou', sex: 'm' }),
+      buildLinkRecord({ recordId: '4', name: 'محمد علي الحلو', sex: 'm' }),
+      buildLinkRecord({ recordId: '5', nameLatin: 'Mohamad Ali Helou', sex: 'm' }),
+    ]);
+    const freq = nameFrequencies(records);
+    const left = Uint32Array.of(0, 0, 1, 2, 2, 3);
+    const right = Uint32Array.of(1, 3, 4, 3, 4, 4);
+    const all = compareRange(records, freq, left, right);
+    // Half the pairs are "known" (already compared); the others are compared afresh.
+    const known = {
+      pairs: {
+        left: left.filter((_, i) => i % 2 === 0),
+        right: right.filter((_, i) => i % 2 === 0),
+      },
+      compared: compareRange(
+        records,
+        freq,
+        left.filter((_, i) => i % 2 === 0),
+        right.filter((_, i) => i % 2 === 0),
+      ),
+    };
+    const reused = compareReusing(records, freq, left, right, known);
+    expect(Array.from(reused.levels)).toEqual(Array.from(all.levels));
+    expect(Array.from(reused.tf)).toEqual(Array.from(all.tf));
+    // The joined compound agrees exactly on the given name.
+    expect(all.levels[0]).toBe(1);
   });
 });
 

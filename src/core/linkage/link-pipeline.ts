@@ -170,18 +170,12 @@ export async function linkRecords(
   lap('prepare');
   const candidates = generateCandidatePairs(records, DEFAULT_BLOCKING_RULES, opts.blocking);
   lap('block');
-  // The model is trained here while a parallel comparer works on the candidates.
-  const comparing = comparer.compare(records, freq, candidates.left, candidates.right);
-  let model: FellegiSunterModel;
-  try {
-    model = trainModel(records, freq, opts);
-  } catch (error) {
-    await comparing.catch(() => undefined);
-    throw error;
-  }
-  lap('model');
-  const compared = await comparing;
+  // Candidates are compared first: most training pairs are candidates too, and
+  // their levels are reused rather than compared again.
+  const compared = await comparer.compare(records, freq, candidates.left, candidates.right);
   lap('compare');
+  const model = trainModel(records, freq, opts, { pairs: candidates, compared });
+  lap('model');
 
   const table = weightTable(model);
   const pairCount = candidates.left.length;
@@ -317,7 +311,12 @@ export function trainModel(
   records: readonly PreparedRecord[],
   freq: NameFrequencies,
   opts: LinkOptions,
+  known?: KnownComparisons,
 ): FellegiSunterModel {
+  const compare = (left: Uint32Array, right: Uint32Array): ComparedPairs =>
+    known
+      ? compareReusing(records, freq, left, right, known)
+      : compareRange(records, freq, left, right);
   const rnd = sampleRandomPairs(records.length, opts.randomPairs, opts.seed);
   const randomCompared = compareRange(records, freq, rnd.left, rnd.right);
   const u = estimateU(randomCompared.levels, rnd.left.length);
@@ -331,7 +330,7 @@ export function trainModel(
     const pairs = generateCandidatePairs(records, [t.rule], opts.blocking);
     const { left, right } = subsample(pairs.left, pairs.right, MAX_TRAINING_PAIRS, opts.seed);
     if (left.length < 10) continue;
-    const c = compareRange(records, freq, left, right);
+    const c = compare(left, right);
     if (t.rule.name === 'train-lineage') siblingBirthU = estimateSiblingBirthU(c, left.length);
     const activeFields = COMPARISON_FIELDS.map((f) => !t.excluded.includes(f.name));
     const session = estimateModel(c.levels, left.length, u, labelled, {
@@ -363,6 +362,56 @@ export function trainModel(
     Math.max(1 / Math.max(2, totalPairs), expectedMatches / Math.max(1, totalPairs)),
   );
   return siblingBirthU ? { ...partial, lambda, siblingBirthU } : { ...partial, lambda };
+}
+
+/** Pairs already compared (candidates, sorted by left then right index) and their levels. */
+export interface KnownComparisons {
+  readonly pairs: { readonly left: Uint32Array; readonly right: Uint32Array };
+  readonly compared: ComparedPairs;
+}
+
+/**
+ * Like `compareRange`, but a pair found among `known` (binary search: candidates are
+ * sorted) has its levels copied instead of compared again. Comparison is a pure
+ * function of the two records, so the result is the same.
+ */
+export function compareReusing(
+  records: readonly PreparedRecord[],
+  freq: NameFrequencies,
+  left: Uint32Array,
+  right: Uint32Array,
+  known: KnownComparisons,
+): ComparedPairs {
+  const count = left.length;
+  const levels = new Uint8Array(count * FIELD_COUNT);
+  const tf = new Float32Array(count * NAME_FIELD_COUNT);
+  const kl = known.pairs.left;
+  const kr = known.pairs.right;
+  for (let p = 0; p < count; p++) {
+    const x = left[p] ?? 0;
+    const y = right[p] ?? 0;
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    let a = 0;
+    let b = kl.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      const ml = kl[mid] ?? 0;
+      if (ml < lo || (ml === lo && (kr[mid] ?? 0) < hi)) a = mid + 1;
+      else b = mid;
+    }
+    if (a < kl.length && kl[a] === lo && kr[a] === hi) {
+      for (let f = 0; f < FIELD_COUNT; f++)
+        levels[p * FIELD_COUNT + f] = known.compared.levels[a * FIELD_COUNT + f] ?? 0;
+      for (let f = 0; f < NAME_FIELD_COUNT; f++)
+        tf[p * NAME_FIELD_COUNT + f] = known.compared.tf[a * NAME_FIELD_COUNT + f] ?? 0;
+      continue;
+    }
+    const ra = records[x];
+    const rb = records[y];
+    if (ra && rb) comparePair(ra, rb, freq, levels, tf, p);
+  }
+  return { levels, tf };
 }
 
 /**

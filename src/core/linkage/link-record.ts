@@ -46,6 +46,15 @@ export interface PreparedRecord {
   readonly nameParts: PartValues;
   /** Parts of `skeletons`. */
   readonly skeletonParts: PartValues;
+  /**
+   * Interned ids of the parts: given, father, grandfather, family, then the same
+   * four skeletons (0 for an absent part), then the whole spelling chain and the
+   * whole skeleton chain. Comparison and frequency lookups test integers instead of
+   * hashing strings; records sharing a name share this array.
+   */
+  readonly nameIds: readonly number[];
+  /** The strings behind `nameIds`, in the same order. */
+  readonly nameStrings: readonly string[];
   /** 0 unknown, 1 male, 2 female. */
   readonly sex: number;
   /** Birth date as YYYYMMDD, 0 when missing or a known default. */
@@ -81,6 +90,38 @@ export function partsOf(tokens: readonly string[], kunya: boolean): PartValues {
   };
 }
 
+/**
+ * Interns name strings as small integers (id 0 is the empty string). One table per
+ * linkage run: ids are only comparable within the records of that run.
+ */
+export class NameInterner {
+  private readonly ids = new Map<string, number>([['', 0]]);
+
+  /** The id of `s`, assigned on first sight. */
+  id(s: string): number {
+    let k = this.ids.get(s);
+    if (k === undefined) {
+      k = this.ids.size;
+      this.ids.set(s, k);
+    }
+    return k;
+  }
+}
+
+/** The eight part strings of a name (tokens, then skeletons) in `nameIds` order. */
+export function partStrings(nameParts: PartValues, skeletonParts: PartValues): string[] {
+  return [
+    nameParts.given,
+    nameParts.father,
+    nameParts.grandfather,
+    nameParts.family,
+    skeletonParts.given,
+    skeletonParts.father,
+    skeletonParts.grandfather,
+    skeletonParts.family,
+  ];
+}
+
 /** Reads a sex cell in English or Arabic. */
 export function parseSex(raw: string): number {
   const t = raw.trim().toLowerCase();
@@ -114,11 +155,13 @@ export function prepareRecords(records: readonly LinkInputRecord[]): PreparedRec
   });
   const defaultAges = new Map<string, ReadonlySet<number>>();
   for (const [source, ages] of agesBySource) defaultAges.set(source, findDefaultAges(ages));
-  const names = new Map<string, PersonName>();
+  const names = new Map<string, PreparedName>();
+  const interner = new NameInterner();
   return records.map((r, i) =>
     prepareRecord(
       r,
       names,
+      interner,
       parsedDates[i] ?? '',
       defaults,
       defaultAges.get(r.source) ?? KNOWN_DEFAULT_AGES_WITHOUT_BIRTH_DATE,
@@ -126,20 +169,53 @@ export function prepareRecords(records: readonly LinkInputRecord[]): PreparedRec
   );
 }
 
+/** What every record with the same name cells shares. */
+interface PreparedName {
+  readonly name: PersonName;
+  readonly kunya: boolean;
+  readonly nameParts: PartValues;
+  readonly skeletonParts: PartValues;
+  readonly nameIds: readonly number[];
+  readonly nameStrings: readonly string[];
+}
+
+function prepareName(arabic: string, latin: string, interner: NameInterner): PreparedName {
+  const name = readPersonName(arabic, latin);
+  const head = name.tokens[0];
+  const kunya = name.tokens.length >= 2 && head !== undefined && isKunyaToken(head);
+  const nameParts = partsOf(name.tokens, kunya);
+  const skeletonParts = partsOf(name.skeletons, kunya);
+  const nameStrings = partStrings(nameParts, skeletonParts);
+  return {
+    name,
+    kunya,
+    nameParts,
+    skeletonParts,
+    nameIds: [
+      ...nameStrings.map((x) => interner.id(x)),
+      interner.id(`${nameStrings.slice(0, 4).join('|')}|`),
+      interner.id(`${nameStrings.slice(4).join('|')}|`),
+    ],
+    nameStrings,
+  };
+}
+
 function prepareRecord(
   r: LinkInputRecord,
-  names: Map<string, PersonName>,
+  names: Map<string, PreparedName>,
+  interner: NameInterner,
   isoBirth: string,
   defaults: ReadonlySet<string>,
   defaultAges: ReadonlySet<number>,
 ): PreparedRecord {
   // Lists repeat names (one person in several releases, common names): read each once.
   const nameKey = `${r.name}\u0000${r.nameLatin}`;
-  let name = names.get(nameKey);
-  if (name === undefined) {
-    name = readPersonName(r.name, r.nameLatin);
-    names.set(nameKey, name);
+  let prepared = names.get(nameKey);
+  if (prepared === undefined) {
+    prepared = prepareName(r.name, r.nameLatin, interner);
+    names.set(nameKey, prepared);
   }
+  const { name, kunya } = prepared;
   const birthIso = isoBirth !== '' && !defaults.has(isoBirth) ? isoBirth : '';
   const birth = birthIso === '' ? 0 : Number(birthIso.replaceAll('-', ''));
   let age = parseAge(r.age) ?? -1;
@@ -149,8 +225,6 @@ function prepareRecord(
     if (death) age = Math.max(0, death.year - Math.floor(birth / 10000));
   } else if (defaultAges.has(age)) age = -1;
   const idNumber = cleanIdentityNumber(r.idNumber);
-  const head = name.tokens[0];
-  const kunya = name.tokens.length >= 2 && head !== undefined && isKunyaToken(head);
   return {
     script:
       name.script === 'arabic'
@@ -162,8 +236,10 @@ function prepareRecord(
     skeletons: name.skeletons,
     alternates: name.alternates,
     kunya,
-    nameParts: partsOf(name.tokens, kunya),
-    skeletonParts: partsOf(name.skeletons, kunya),
+    nameParts: prepared.nameParts,
+    skeletonParts: prepared.skeletonParts,
+    nameIds: prepared.nameIds,
+    nameStrings: prepared.nameStrings,
     sex: parseSex(r.sex),
     birth,
     age,

@@ -13,7 +13,7 @@ export interface HomePageData {
 const n = (x: number) => x.toLocaleString('en');
 
 /**
- * The plain page at / until the staff web app lands: what the register holds, read from the
+ * The plain page at /about: what the register holds, read from the
  * store, with an honest word on where the demo data comes from. No script, so the CSP is strict.
  */
 export function renderHomePage(d: HomePageData): string {

@@ -5,9 +5,9 @@ import { registerCounts } from '../../db/repositories/register-counts.js';
 import { listSourceSummaries } from '../../db/repositories/source-repository.js';
 import { renderHomePage } from '../pages/home-page.js';
 
-/** GET /: the plain page listing sources and counts (aggregates only, no names). */
+/** GET /about: the plain page listing sources and counts (aggregates only, no names). */
 export const homeRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }) => {
-  app.get('/', async (_request, reply) => {
+  app.get('/about', async (_request, reply) => {
     const [sources, documents, counts] = await Promise.all([
       listSourceSummaries(db),
       listDocuments(db),

@@ -13,8 +13,9 @@ import {
 
 /**
  * Below this many pairs a worker's start-up (loading modules, decoding the records,
- * recounting name frequencies) costs more than it saves: measured on the Gaza file
- * (311,790 pairs) on two shared cores, one or two workers were slower than none.
+ * cloning name frequencies) costs more than it saves: measured again on the Gaza file
+ * (311,790 pairs) on two loaded cores, one worker cost 0.8 s more CPU and saved no
+ * wall time, two were slower than none.
  */
 const MIN_PAIRS_FOR_WORKERS = 500_000;
 
@@ -41,6 +42,7 @@ export function createWorkerComparer(workers: number): PairComparer {
       const results = await Promise.all(
         Array.from({ length: parts }, (_, k) => {
           const request: CompareRequest = {
+            freq,
             records: {
               count: columns.count,
               strings: columns.strings,

@@ -1,0 +1,241 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/app.js';
+import { webAppDir } from '../../src/server/routes/web-app.js';
+import { importFile } from '../../src/services/import/import-file.js';
+import { addUser } from '../../src/services/users/users-service.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { tempDir } from '../helpers/temp-files.js';
+
+/**
+ * The staff web app in a real browser (Debian's Chromium driven by playwright-core) against a real
+ * server on loopback and a real PGlite store, in Arabic and in English. Screenshots go to
+ * test-artifacts/e2e/ to be looked at: Arabic right-to-left, nothing overlapping.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(chromiumPath);
+if (!haveChromium) {
+  console.warn(
+    `e2e: skipping the browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+  );
+}
+const shots = join(process.cwd(), 'test-artifacts', 'e2e');
+
+describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let profile: string;
+  const files = tempDir();
+  const email = 'viewer@example.org';
+  const password = 'olive trees by the old sea wall';
+
+  beforeAll(async () => {
+    if (!existsSync(join(webAppDir, 'index.html'))) {
+      throw new Error(`the web app is not built in ${webAppDir}: run \`npm run build\` first`);
+    }
+    mkdirSync(shots, { recursive: true });
+    t = await openTestDatabase('pglite');
+    await importFile(t.db, {
+      path: files.file(
+        'north.csv',
+        [
+          'name,name_latin,sex,age,event_date,place_governorate,place_locality,violation',
+          'أحمد محمود الخطيب,Ahmad Mahmoud al-Khatib,male,34,2013-08-21,ريف دمشق,زملكا,killed',
+          'سعيد الأحمد,Saeed al-Ahmad,male,17,2014-02,حلب,الباب,detained',
+          'فاطمة الزهراء علي,Fatima al-Zahraa Ali,female,29,2012,حمص,الحولة,killed',
+        ].join('\n'),
+      ),
+      source: 'north-list',
+      createSource: { nameEn: 'Northern list', nameAr: 'قائمة الشمال' },
+      actor: 'test',
+    });
+    await importFile(t.db, {
+      path: files.file(
+        'south.csv',
+        'name,sex,age,place_governorate,violation\nاحمد يوسف,male,52,درعا,injured\n',
+      ),
+      source: 'south-list',
+      createSource: { nameEn: 'Southern list', nameAr: 'قائمة الجنوب' },
+      actor: 'test',
+    });
+    app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { setupToken } = await addUser(t.db, { email, role: 'viewer' }, 'test');
+    const set = await fetch(`${base}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: setupToken, password }),
+    });
+    expect(set.status).toBe(200);
+    profile = mkdtempSync(join(tmpdir(), 'sijil-chromium-'));
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      // A fresh profile for every run; no background connections (this network is closed).
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--disk-cache-dir=${join(profile, 'cache')}`,
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await t?.dispose();
+    files.cleanup();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** A fresh browser context (no cookies, no storage) whose CSP violations and errors fail the test. */
+  async function openPage(): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // The expected 401 of /api/auth/session before signing in is not a problem.
+      if (message.type() === 'error' && !/status of 401/.test(message.text())) {
+        problems.push(`console: ${message.text()}`);
+      }
+    });
+    await page.goto(`${base}/`);
+    return { page, problems };
+  }
+
+  const htmlAttr = (page: Page, name: string) => page.locator('html').getAttribute(name);
+
+  async function signIn(page: Page, submitLabel: string) {
+    await page.locator('input[name=email]').fill(email);
+    await page.locator('input[name=password]').fill(password);
+    await page.getByRole('button', { name: submitLabel }).click();
+  }
+
+  async function searchFor(page: Page, text: string, rows: number) {
+    await page.locator('input[name=search]').fill(text);
+    // The search is debounced; wait until the table shows what was asked for.
+    await expect
+      .poll(() => page.locator('table.records tbody tr').count(), { timeout: 10_000 })
+      .toBe(rows);
+  }
+
+  const rowNames = (page: Page) =>
+    page.locator('table.records tbody tr td:first-child').allTextContents();
+
+  it('works in Arabic: right to left, sign in, hamza-tolerant search, numerals, sign out', async () => {
+    const { page, problems } = await openPage();
+    expect(await htmlAttr(page, 'dir')).toBe('rtl');
+    expect(await htmlAttr(page, 'lang')).toBe('ar');
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    await page.screenshot({ path: join(shots, 'ar-1-sign-in.png'), fullPage: true });
+
+    // A wrong password is refused in Arabic.
+    await page.locator('input[name=email]').fill(email);
+    await page.locator('input[name=password]').fill('not the password');
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('كلمة المرور غير صحيحة');
+
+    await signIn(page, 'دخول');
+    await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
+
+    // "احمد" (bare alif) finds "أحمد …" and "… الأحمد" (hamza above) in the northern list.
+    await page.locator('select[name=source]').selectOption('north-list');
+    await searchFor(page, 'احمد', 2);
+    expect((await rowNames(page)).sort()).toEqual(['أحمد محمود الخطيب', 'سعيد الأحمد']);
+    // Arabic-Indic numerals by default in Arabic: ages 34 and 17.
+    const ages = await page.locator('table.records tbody tr td.num').allTextContents();
+    expect(ages.sort()).toEqual(['١٧', '٣٤']);
+    // The table runs right to left: the name column is the rightmost.
+    const nameBox = await page.locator('table.records th').first().boundingBox();
+    const lastBox = await page.locator('table.records th').last().boundingBox();
+    expect(nameBox!.x).toBeGreaterThan(lastBox!.x);
+    await page.screenshot({ path: join(shots, 'ar-2-search.png'), fullPage: true });
+
+    // Latin numerals when the user prefers them, kept across a reload.
+    await page.locator('select[name=numerals]').selectOption('latn');
+    await expect
+      .poll(async () => (await page.locator('table.records td.num').allTextContents()).sort())
+      .toEqual(['17', '34']);
+    await page.locator('select[name=numerals]').selectOption('auto');
+
+    await page.getByRole('link', { name: 'المصادر' }).click();
+    await page.getByRole('heading', { name: 'المصادر' }).waitFor();
+    const sourceRows = await page.locator('table.sources tbody tr').allTextContents();
+    expect(sourceRows).toHaveLength(2);
+    expect(sourceRows.join(' ')).toContain('قائمة الشمال');
+    expect(sourceRows.join(' ')).toContain('٣');
+    await page.screenshot({ path: join(shots, 'ar-3-sources.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    // Signed out on the server too: the API refuses the old cookie.
+    const session = await page.evaluate(async () => (await fetch('/api/auth/session')).status);
+    expect(session).toBe(401);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works in English: switch language (kept across reloads), search, sources, back to Arabic, sign out', async () => {
+    const { page, problems } = await openPage();
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => htmlAttr(page, 'dir')).toBe('ltr');
+    expect(await htmlAttr(page, 'lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await htmlAttr(page, 'dir')).toBe('ltr');
+    await page.screenshot({ path: join(shots, 'en-1-sign-in.png'), fullPage: true });
+
+    await signIn(page, 'Sign in');
+    await page.getByRole('heading', { name: 'Search the register' }).waitFor();
+    // "أحمد" (hamza above) finds the southern list's "احمد يوسف" (bare alif) too.
+    await searchFor(page, 'أحمد', 3);
+    await page.locator('select[name=source]').selectOption('south-list');
+    await expect.poll(() => rowNames(page)).toEqual(['احمد يوسف']);
+    await page.locator('select[name=source]').selectOption('');
+    await page.locator('input[name=search]').fill('أحمد الخطيب');
+    await expect.poll(() => rowNames(page)).toEqual(['أحمد محمود الخطيب']);
+    await page.locator('input[name=search]').fill('');
+    await expect.poll(async () => (await rowNames(page)).length).toBe(4);
+    const ages = await page.locator('table.records tbody tr td.num').allTextContents();
+    expect(ages).toContain('52');
+    const nameBox = await page.locator('table.records th').first().boundingBox();
+    const lastBox = await page.locator('table.records th').last().boundingBox();
+    expect(nameBox!.x).toBeLessThan(lastBox!.x);
+    await page.screenshot({ path: join(shots, 'en-2-search.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Sources' }).click();
+    await page.getByRole('heading', { name: 'Sources' }).waitFor();
+    expect((await page.locator('table.sources tbody tr').allTextContents()).join(' ')).toContain(
+      'Southern list',
+    );
+    await expect
+      .poll(() => page.locator('p.muted').first().textContent())
+      .toBe('4 records from 2 sources');
+    await page.screenshot({ path: join(shots, 'en-3-sources.png'), fullPage: true });
+
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => htmlAttr(page, 'dir')).toBe('rtl');
+    expect(await htmlAttr(page, 'lang')).toBe('ar');
+    await page.getByRole('heading', { name: 'المصادر' }).waitFor();
+    await page.screenshot({ path: join(shots, 'en-4-back-to-arabic.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
