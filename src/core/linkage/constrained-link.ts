@@ -1,19 +1,21 @@
 import { DEFAULT_BLOCKING_RULES, generateCandidatePairs } from './blocking.js';
 import { clusterRecords, type ClusterReport, type ScoredLink } from './clustering.js';
-import { comparePair, FIELD_COUNT, NAME_FIELD_COUNT, nameFrequencies } from './compare-records.js';
+import { nameFrequencies } from './compare-records.js';
 import type { PairDecision } from './decisions.js';
 import { scoreComparison, weightTable } from './fellegi-sunter.js';
 import {
+  assembleLinkResult,
   DEFAULT_LINK_OPTIONS,
   inProcessComparer,
   linkable,
+  pairScorer,
   probabilityToWeight,
   trainModel,
   type LinkOptions,
   type LinkResult,
   type PairComparer,
 } from './link-pipeline.js';
-import { prepareRecords, SCRIPT_NONE, type LinkInputRecord } from './link-record.js';
+import { prepareRecords, type LinkInputRecord } from './link-record.js';
 
 /** What a register already knows when it links again. */
 export interface LinkConstraints {
@@ -105,18 +107,16 @@ export async function linkWithConstraints(
     if (first === undefined) firstOfGroup.set(g, i);
     else groupChains.push({ a: first, b: i, same: true });
   }
-  const one = { levels: new Uint8Array(FIELD_COUNT), tf: new Float32Array(NAME_FIELD_COUNT) };
-  const scorePair = (a: number, b: number): number => {
-    const ra = records[a];
-    const rb = records[b];
-    if (!ra || !rb) return -Infinity;
-    comparePair(ra, rb, freq, one.levels, one.tf, 0);
-    return scoreComparison(table, one.levels, one.tf, 0);
-  };
-  const clusters = clusterRecords(n, links, scorePair, [...same, ...groupChains, ...different], {
-    ...opts.cluster,
-    threshold: thresholdWeight,
-  });
+  const clusters = clusterRecords(
+    n,
+    links,
+    pairScorer(records, freq, table),
+    [...same, ...groupChains, ...different],
+    {
+      ...opts.cluster,
+      threshold: thresholdWeight,
+    },
+  );
   lap('cluster');
 
   // A group is broken when its records did not all end in one cluster.
@@ -129,38 +129,20 @@ export async function linkWithConstraints(
     if (seen === undefined) clusterOfGroup.set(g, c);
     else if (seen !== c) broken.add(g);
   }
-  const pairsPerRule: Record<string, number> = {};
-  candidates.ruleNames.forEach((name, i) => (pairsPerRule[name] = candidates.pairsPerRule[i] ?? 0));
-  let clusterCount = 0;
-  clusters.clusterOf.forEach((c, i) => {
-    if (c === i) clusterCount++;
-  });
   return {
-    clusterOf: clusters.clusterOf,
-    records,
-    frequencies: freq,
-    model,
-    left: candidates.left,
-    right: candidates.right,
-    ruleBits: candidates.rules,
-    ruleNames: candidates.ruleNames,
-    compared,
-    weights,
-    thresholdWeight,
+    ...assembleLinkResult({
+      records,
+      freq,
+      model,
+      candidates,
+      compared,
+      weights,
+      thresholdWeight,
+      clusters,
+      seconds,
+    }),
     freshLinks: links.length,
     groupsBroken: broken.size,
     constraints: clusters.report,
-    report: {
-      records: n,
-      recordsWithoutName: records.filter((r) => r.script === SCRIPT_NONE).length,
-      candidatePairs: pairCount,
-      pairsPerRule,
-      oversizedBlocks: candidates.oversized,
-      emIterations: model.iterations,
-      lambda: model.lambda,
-      clusters: clusterCount,
-      clustering: clusters.report,
-      seconds,
-    },
   };
 }

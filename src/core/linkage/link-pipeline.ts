@@ -192,20 +192,60 @@ export async function linkRecords(
   lap('score');
 
   // Cross pairs of a proposed merge are compared and scored on demand.
+  const clusters = clusterRecords(
+    records.length,
+    links,
+    pairScorer(records, freq, table),
+    opts.decisions,
+    {
+      ...opts.cluster,
+      threshold: thresholdWeight,
+    },
+  );
+  lap('cluster');
+
+  return assembleLinkResult({
+    records,
+    freq,
+    model,
+    candidates,
+    compared,
+    weights,
+    thresholdWeight,
+    clusters,
+    seconds,
+  });
+}
+
+/** Scores any pair on demand: clustering weighs pairs it was not handed when it guards chains. */
+export function pairScorer(
+  records: readonly PreparedRecord[],
+  freq: ReturnType<typeof nameFrequencies>,
+  table: ReturnType<typeof weightTable>,
+): (a: number, b: number) => number {
   const one = { levels: new Uint8Array(FIELD_COUNT), tf: new Float32Array(NAME_FIELD_COUNT) };
-  const scorePair = (a: number, b: number): number => {
+  return (a, b) => {
     const ra = records[a];
     const rb = records[b];
     if (!ra || !rb) return -Infinity;
     comparePair(ra, rb, freq, one.levels, one.tf, 0);
     return scoreComparison(table, one.levels, one.tf, 0);
   };
-  const clusters = clusterRecords(records.length, links, scorePair, opts.decisions, {
-    ...opts.cluster,
-    threshold: thresholdWeight,
-  });
-  lap('cluster');
+}
 
+/** What a linkage returns, assembled alike by the one-shot and the constrained paths. */
+export function assembleLinkResult(parts: {
+  records: PreparedRecord[];
+  freq: ReturnType<typeof nameFrequencies>;
+  model: LinkResult['model'];
+  candidates: ReturnType<typeof generateCandidatePairs>;
+  compared: ComparedPairs;
+  weights: Float64Array;
+  thresholdWeight: number;
+  clusters: ReturnType<typeof clusterRecords>;
+  seconds: Record<string, number>;
+}): LinkResult {
+  const { records, candidates, clusters, model } = parts;
   const pairsPerRule: Record<string, number> = {};
   candidates.ruleNames.forEach((name, i) => (pairsPerRule[name] = candidates.pairsPerRule[i] ?? 0));
   let clusterCount = 0;
@@ -215,26 +255,26 @@ export async function linkRecords(
   return {
     clusterOf: clusters.clusterOf,
     records,
-    frequencies: freq,
+    frequencies: parts.freq,
     model,
     left: candidates.left,
     right: candidates.right,
     ruleBits: candidates.rules,
     ruleNames: candidates.ruleNames,
-    compared,
-    weights,
-    thresholdWeight,
+    compared: parts.compared,
+    weights: parts.weights,
+    thresholdWeight: parts.thresholdWeight,
     report: {
       records: records.length,
       recordsWithoutName: records.filter((r) => r.script === SCRIPT_NONE).length,
-      candidatePairs: pairCount,
+      candidatePairs: candidates.left.length,
       pairsPerRule,
       oversizedBlocks: candidates.oversized,
       emIterations: model.iterations,
       lambda: model.lambda,
       clusters: clusterCount,
       clustering: clusters.report,
-      seconds,
+      seconds: parts.seconds,
     },
   };
 }
