@@ -5,12 +5,15 @@ import { buildServer } from '../src/server/app.js';
 import { importFile } from '../src/services/import/import-file.js';
 import { addUser } from '../src/services/users/users-service.js';
 import { openTestDatabase, testStores, type TestDatabase } from './helpers/test-database.js';
+import {
+  apiCaller,
+  sessionCookieOf as sessionCookie,
+  signedInUser,
+  type ApiClient,
+} from './helpers/api-client.js';
 import { tempDir } from './helpers/temp-files.js';
 
-interface Client {
-  cookie: string;
-  csrf: string;
-}
+type Client = ApiClient;
 
 /** Accounts, sessions, roles and CSRF, through a real server on loopback and a real store. */
 describe.each(testStores)('accounts and access on %s', (kind) => {
@@ -21,17 +24,7 @@ describe.each(testStores)('accounts and access on %s', (kind) => {
   const clients = new Map<Role, Client>();
   const password = 'olive trees by the old sea wall';
 
-  const call = (
-    path: string,
-    init: RequestInit & { client?: Client; csrf?: string | null } = {},
-  ) => {
-    const headers = new Headers(init.headers);
-    if (init.client) headers.set('cookie', init.client.cookie);
-    const csrf = init.csrf === undefined ? init.client?.csrf : init.csrf;
-    if (csrf) headers.set('x-csrf-token', csrf);
-    if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
-    return fetch(`${base}${path}`, { ...init, headers, redirect: 'manual' });
-  };
+  const call = apiCaller(() => base);
 
   async function signIn(email: string, pass = password, cookie?: string): Promise<Response> {
     return call('/api/auth/login', {
@@ -41,12 +34,6 @@ describe.each(testStores)('accounts and access on %s', (kind) => {
     });
   }
 
-  function sessionCookie(res: Response): string {
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sijil_session='));
-    if (!cookie) throw new Error('no session cookie');
-    return cookie.split(';')[0]!;
-  }
-
   beforeAll(async () => {
     t = await openTestDatabase(kind);
     const list = files.file('list.csv', 'name,witness,phone\nسعيد الأحمد,أم خالد,0999\n');
@@ -54,17 +41,7 @@ describe.each(testStores)('accounts and access on %s', (kind) => {
     app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     for (const role of ['admin', 'editor', 'reviewer', 'viewer'] as const) {
-      const { setupToken } = await addUser(t.db, { email: `${role}@example.org`, role }, 'test');
-      const set = await call('/api/auth/setup', {
-        method: 'POST',
-        body: JSON.stringify({ token: setupToken, password }),
-      });
-      expect(set.status).toBe(200);
-      const res = await signIn(`${role}@example.org`);
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { csrfToken: string; user: { role: string } };
-      expect(body.user.role).toBe(role);
-      clients.set(role, { cookie: sessionCookie(res), csrf: body.csrfToken });
+      clients.set(role, await signedInUser(t.db, call, `${role}@example.org`, role, password));
     }
   });
   afterAll(async () => {

@@ -5,14 +5,11 @@ import { buildServer } from '../../src/server/app.js';
 import { proposeClaims } from '../../src/services/claims/index.js';
 import { addDocument } from '../../src/services/documents/add-document.js';
 import { importFile } from '../../src/services/import/import-file.js';
-import { addUser } from '../../src/services/users/users-service.js';
+import { apiCaller, signedInUser, type ApiClient } from '../helpers/api-client.js';
 import { tempDir } from '../helpers/temp-files.js';
 import { openTestDatabase, testStores, type TestDatabase } from '../helpers/test-database.js';
 
-interface Client {
-  cookie: string;
-  csrf: string;
-}
+type Client = ApiClient;
 
 /** Persons by combination of lists (a: bit 0, b: bit 1, c: bit 2). */
 const histories: Record<number, number> = { 1: 10, 2: 8, 3: 5, 4: 6, 5: 4, 6: 3, 7: 2 };
@@ -35,17 +32,7 @@ describe.each(testStores)('figures API on %s', (kind) => {
   const clients = new Map<Role, Client>();
   const password = 'olive trees by the old sea wall';
 
-  const call = (
-    path: string,
-    init: RequestInit & { client?: Client; csrf?: string | null } = {},
-  ) => {
-    const headers = new Headers(init.headers);
-    if (init.client) headers.set('cookie', init.client.cookie);
-    const csrf = init.csrf === undefined ? init.client?.csrf : init.csrf;
-    if (csrf) headers.set('x-csrf-token', csrf);
-    if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
-    return fetch(`${base}${path}`, { ...init, headers, redirect: 'manual' });
-  };
+  const call = apiCaller(() => base);
   const as = (role: Role) => clients.get(role)!;
 
   beforeAll(async () => {
@@ -92,23 +79,7 @@ describe.each(testStores)('figures API on %s', (kind) => {
     app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     for (const role of ['editor', 'viewer'] as const) {
-      const { setupToken } = await addUser(t.db, { email: `${role}@example.org`, role }, 'test');
-      const set = await call('/api/auth/setup', {
-        method: 'POST',
-        body: JSON.stringify({ token: setupToken, password }),
-      });
-      expect(set.status).toBe(200);
-      const res = await call('/api/auth/login', {
-        method: 'POST',
-        body: JSON.stringify({ email: `${role}@example.org`, password }),
-      });
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { csrfToken: string };
-      const cookie = res.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('sijil_session='))!
-        .split(';')[0]!;
-      clients.set(role, { cookie, csrf: body.csrfToken });
+      clients.set(role, await signedInUser(t.db, call, `${role}@example.org`, role, password));
     }
   });
   afterAll(async () => {
