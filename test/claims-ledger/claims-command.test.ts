@@ -1,29 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerClaimsCommand } from '../../src/cli/commands/claims-command.js';
 import { addDocument } from '../../src/services/documents/add-document.js';
 import { demoDir } from '../../src/services/demo/load-demo.js';
 import { tempDir } from '../helpers/temp-files.js';
 import { openTestDatabase, testStores, type TestDatabase } from '../helpers/test-database.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
-/** `sijil claims …` in this process, its standard output captured. */
-async function run(...args: string[]): Promise<string> {
-  const program = new Command('sijil').exitOverride();
-  registerClaimsCommand(program);
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  });
-  try {
-    await program.parseAsync(['node', 'sijil', 'claims', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return chunks.join('');
-}
+/** `sijil claims` in this process, its standard output captured. */
+const run = (...args: string[]): Promise<string> =>
+  runInProcess(registerClaimsCommand, ['claims', ...args]);
 
 interface Line {
   id: number;

@@ -1,24 +1,14 @@
-import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerClaimsCommand } from '../../src/cli/commands/claims-command.js';
 import { tempDir } from '../helpers/temp-files.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 const files = tempDir();
 afterAll(() => files.cleanup());
 afterEach(() => vi.restoreAllMocks());
 
-/** Runs `sijil claims ...` in-process and returns what it printed. */
-async function run(...args: string[]): Promise<string> {
-  const program = new Command('sijil').exitOverride();
-  registerClaimsCommand(program);
-  let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  await program.parseAsync(['node', 'sijil', ...args]);
-  return out;
-}
+/** `sijil …` in this process, its standard output captured. */
+const run = (...args: string[]): Promise<string> => runInProcess(registerClaimsCommand, [...args]);
 
 describe('sijil claims extract', () => {
   const text =

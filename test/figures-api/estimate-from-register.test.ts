@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerEstimateCommand } from '../../src/cli/commands/estimate-command.js';
 import { parseWhere } from '../../src/core/stats/counts/index.js';
 import { parseCaptureCsv } from '../../src/core/stats/estimation/index.js';
@@ -13,27 +12,15 @@ import { importFile } from '../../src/services/import/import-file.js';
 import { captureHistoriesCsv } from '../../src/services/stats/index.js';
 import { tempDir } from '../helpers/temp-files.js';
 import { openTestDatabase, testStores, type TestDatabase } from '../helpers/test-database.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 /** Persons recorded by each combination of the three lists (a: bit 0, b: bit 1, c: bit 2). */
 const histories: Record<number, number> = { 1: 10, 2: 8, 3: 5, 4: 6, 5: 4, 6: 3, 7: 2 };
 const lists = ['a', 'b', 'c'];
 
-/** `sijil estimate …` in this process, its standard output captured. */
-async function run(...args: string[]): Promise<string> {
-  const program = new Command('sijil').exitOverride();
-  registerEstimateCommand(program);
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  });
-  try {
-    await program.parseAsync(['node', 'sijil', 'estimate', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return chunks.join('');
-}
+/** `sijil estimate` in this process, its standard output captured. */
+const run = (...args: string[]): Promise<string> =>
+  runInProcess(registerEstimateCommand, ['estimate', ...args]);
 
 describe.each(testStores)('sijil estimate --from-register on %s', (kind) => {
   const files = tempDir();

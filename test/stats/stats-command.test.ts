@@ -1,33 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerStatsCommand } from '../../src/cli/commands/stats-command.js';
 import { importFile } from '../../src/services/import/import-file.js';
 import { tempDir } from '../helpers/temp-files.js';
 import { openTestDatabase, testStores, type TestDatabase } from '../helpers/test-database.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 const lists: Record<string, string> = {
   moh: 'id,name,sex,age,date,violation\nm1,Ahmad,m,7,2014-03-05,killed\nm2,Fatima,f,34,2015,killed\n',
   ngo: 'id,name,sex,age,date,violation\nn1,Ahmad,m,7,2014-03-05,killed\nn2,Omar,m,,,detained\n',
 };
 
-/** `sijil stats …` in this process, its standard output captured. */
-async function run(...args: string[]): Promise<string> {
-  const program = new Command('sijil').exitOverride();
-  registerStatsCommand(program);
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  });
-  try {
-    await program.parseAsync(['node', 'sijil', 'stats', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return chunks.join('');
-}
+/** `sijil stats` in this process, its standard output captured. */
+const run = (...args: string[]): Promise<string> =>
+  runInProcess(registerStatsCommand, ['stats', ...args]);
 
 describe.each(testStores)('sijil stats on %s', (kind) => {
   const files = tempDir();
