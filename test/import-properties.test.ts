@@ -86,7 +86,7 @@ describe('importing random tables (property)', () => {
         expect(report.rowsRead).toBe(cells.filter((r) => r.some((c) => c.trim() !== '')).length);
         expect(report.rowsAccepted + report.rowsRejected).toBe(report.rowsRead);
         const stored = await t.db.query<{ row_number: number; raw: Record<string, string> }>(
-          'SELECT row_number, raw FROM record WHERE batch_id = $1 ORDER BY row_number',
+          'SELECT row_number, raw::jsonb AS raw FROM record WHERE batch_id = $1 ORDER BY row_number',
           [report.batch!.id],
         );
         expect(stored).toHaveLength(report.rowsAccepted);

@@ -10,8 +10,11 @@ export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
-  /** Bulk-loads rows in COPY text format (see copy-text.ts); `text` holds whole rows only. */
-  copyRows(table: string, columns: readonly string[], text: string): Promise<void>;
+  /**
+   * Bulk-loads rows in COPY text format (see copy-text.ts), as text or as its UTF-8 bytes;
+   * `data` holds whole rows only.
+   */
+  copyRows(table: string, columns: readonly string[], data: string | Uint8Array): Promise<void>;
 }
 
 export interface Database extends Sql {

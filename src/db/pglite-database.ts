@@ -13,10 +13,10 @@ function wrap(runner: Runner): Sql {
     async exec(text: string) {
       await runner.exec(text);
     },
-    async copyRows(table, columns, text) {
+    async copyRows(table, columns, data) {
       // PGlite reads COPY input from a virtual /dev/blob file.
       await runner.query(copyStatement(table, columns, "'/dev/blob'"), [], {
-        blob: new Blob([text]),
+        blob: new Blob([data]),
       });
     },
   };
@@ -34,7 +34,15 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     ...base,
     kind: 'pglite',
     location: dataDir ?? 'memory',
-    transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    async transaction(work) {
+      try {
+        return await pg.transaction((tx) => work(wrap(tx)));
+      } catch (error) {
+        // As on PostgreSQL: no session lock taken inside a failed transaction outlives it.
+        await pg.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+        throw error;
+      }
+    },
     close: () => pg.close(),
   };
 }

@@ -19,11 +19,15 @@ function wrap(client: Client, connect: () => Promise<pg.PoolClient>): Sql {
     async exec(text: string) {
       await client.query(text);
     },
-    async copyRows(table, columns, text) {
+    async copyRows(table, columns, data) {
       const conn = 'release' in client ? client : await connect();
       try {
         const stream = conn.query(copyFrom(copyStatement(table, columns, 'STDIN')));
-        await pipeline(Readable.from([text]), stream);
+        const chunk =
+          typeof data === 'string'
+            ? data
+            : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+        await pipeline(Readable.from([chunk]), stream);
       } finally {
         if (conn !== client) conn.release();
       }
@@ -61,6 +65,9 @@ export async function openPostgres(url: string): Promise<Database> {
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
+        // A session lock taken for a moment inside the transaction must not outlive it on a
+        // pooled connection (see reserveRecordIds).
+        await client.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
         throw error;
       } finally {
         client.release();

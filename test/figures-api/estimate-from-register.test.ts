@@ -53,8 +53,8 @@ describe.each(testStores)('sijil estimate --from-register on %s', (kind) => {
     // Link each person's records, as linkage would: the smallest record id survives.
     await t.db.query(
       `UPDATE record r SET person_id = f.first FROM
-         (SELECT raw->>'key' AS k, min(id) AS first FROM record GROUP BY raw->>'key') f
-       WHERE r.raw->>'key' = f.k`,
+         (SELECT raw::jsonb->>'key' AS k, min(id) AS first FROM record GROUP BY raw::jsonb->>'key') f
+       WHERE r.raw::jsonb->>'key' = f.k`,
     );
     await t.db.query('DELETE FROM person WHERE id NOT IN (SELECT person_id FROM record)');
   });

@@ -69,7 +69,8 @@ interface Row {
   perpetrator: string | null;
   confidentiality: string;
   flags: string[];
-  raw: Record<string, string>;
+  /** The row as the source gave it, as JSON text (see migration 0004). */
+  raw: string;
   restricted: Record<string, string> | null;
 }
 
@@ -134,7 +135,7 @@ export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[
       perpetrator: r.perpetrator,
       confidentiality: r.confidentiality,
       flags: r.flags,
-      raw: r.raw,
+      raw: JSON.parse(r.raw) as Record<string, string>,
     };
     if (q.includeRestricted) view.restricted = r.restricted;
     return view;

@@ -1,16 +1,6 @@
 import { basename } from 'node:path';
-import {
-  createRecordBuilder,
-  type CellProblem,
-  type RecordBuildOptions,
-} from '../../core/import/build-record.js';
-import {
-  resolveMapping,
-  type ColumnMapping,
-  type MappableField,
-} from '../../core/import/column-mapping.js';
+import type { ColumnMapping, MappableField } from '../../core/import/column-mapping.js';
 import type { DateOrder } from '../../core/import/parse-date.js';
-import { searchText } from '../../core/records/search-text.js';
 import type { Database, Sql } from '../../db/database.js';
 import { appendAuditEvent } from '../../db/repositories/audit-repository.js';
 import {
@@ -20,17 +10,19 @@ import {
   type Batch,
 } from '../../db/repositories/batch-repository.js';
 import {
-  copyRecords,
-  copyRejections,
-  type NewRecord,
-  type NewRejection,
+  reserveRecordIds,
+  storeEncodedRecords,
+  storeEncodedRejections,
 } from '../../db/repositories/record-repository.js';
 import { findSourceBySlug, type SourceInput } from '../../db/repositories/source-repository.js';
 import { createSource } from '../sources/sources-service.js';
 import { hashFile } from './hash-file.js';
 import { ImportError } from './import-error.js';
-import { openTable, type OpenTableOptions } from './readers/index.js';
-import { RejectedRowsFile, rejectedRowColumns } from './rejected-rows-file.js';
+import { openParsedTable } from './parse-thread/parsed-table.js';
+import type { OpenTableOptions } from './readers/index.js';
+import { TooManyErrors, type RowProblem } from './row-parser.js';
+
+export { describeProblem, type RowProblem } from './row-parser.js';
 
 export interface ImportProgress {
   rowsRead: number;
@@ -63,11 +55,8 @@ export interface ImportOptions extends OpenTableOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   chunkSize?: number;
-}
-
-/** One rejected or doubtful cell, located for the user. */
-export interface RowProblem extends CellProblem {
-  row: number;
+  /** Where rows are parsed: 'auto' (default) uses a worker thread for all but small files. */
+  thread?: 'auto' | 'worker' | 'main';
 }
 
 export type ImportStatus = 'imported' | 'dry-run' | 'duplicate' | 'too-many-errors';
@@ -94,17 +83,6 @@ export interface ImportReport {
   seconds: number;
 }
 
-const sampleLimit = 50;
-
-export function describeProblem(p: RowProblem): string {
-  const where = p.column === null ? `row ${p.row}` : `row ${p.row}, column "${p.column}"`;
-  const value =
-    p.value === '' ? '' : ` value "${p.value.length > 60 ? p.value.slice(0, 57) + '…' : p.value}"`;
-  return `${where}${value}: ${p.reason}`;
-}
-
-class TooManyErrors extends Error {}
-
 /**
  * Imports one file as one batch of one source, atomically: either every accepted row, the batch,
  * the rejected rows and the audit event are committed together, or nothing is.
@@ -120,60 +98,63 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     );
   }
 
-  const reader = await openTable(options.path, options);
-  try {
-    const known = new Set<string>(rejectedRowColumns);
-    const headers = reader.headers.filter((h) => !known.has(h));
-    const { mapping, errors } = resolveMapping(headers, options.columns ?? {});
-    if (errors.length > 0)
-      throw new ImportError(
-        `the column mapping does not fit ${fileName}:\n  ${errors.join('\n  ')}`,
-      );
-    const buildOptions: RecordBuildOptions = {
-      mapping,
+  const table = await openParsedTable(
+    {
+      path: options.path,
+      fileName,
+      table: {
+        format: options.format,
+        encoding: options.encoding,
+        sheet: options.sheet,
+        delimiter: options.delimiter,
+      },
+      columns: options.columns ?? {},
       defaults: options.defaults ?? {},
       valueMaps: options.valueMaps ?? {},
       dateOrder: options.dateOrder ?? 'dmy',
-    };
-    const build = createRecordBuilder(buildOptions);
+      chunkSize: options.chunkSize ?? 5000,
+      maxErrors: options.maxErrors ?? null,
+      rejectedPath: options.rejectedPath ?? null,
+    },
+    bytes,
+    options.thread,
+  );
+  const stopOnAbort = () => table.stop(interrupted);
+  options.signal?.addEventListener('abort', stopOnAbort);
+  try {
+    const { opened } = table;
     const base = {
       source: options.source,
       sourceCreated: false,
       fileName,
       sha256,
-      format: reader.format,
-      encoding: reader.encoding,
-      encodingReason: reader.encodingReason,
-      mapping,
+      format: opened.format,
+      encoding: opened.encoding,
+      encodingReason: opened.encodingReason,
+      mapping: opened.mapping,
+    };
+    const report = (status: ImportStatus, batch: Batch | null, sourceCreated: boolean) => {
+      const summary = table.summary();
+      return {
+        ...base,
+        status,
+        sourceCreated,
+        batch,
+        ...summary.tally,
+        problems: summary.problems,
+        warningSamples: summary.warningSamples,
+        rejectedPath:
+          options.rejectedPath && summary.rejectedCount > 0 ? options.rejectedPath : null,
+        seconds: secondsSince(started),
+      };
     };
 
     if (source) {
       const previous = await findBatchByHash(db, source.id, sha256);
-      if (previous) {
-        return {
-          ...base,
-          status: 'duplicate',
-          batch: previous,
-          rowsRead: 0,
-          rowsAccepted: 0,
-          rowsRejected: 0,
-          warnings: 0,
-          problems: [],
-          warningSamples: [],
-          rejectedPath: null,
-          seconds: secondsSince(started),
-        };
-      }
+      if (previous) return report('duplicate', previous, false);
     }
 
-    const rejected = options.rejectedPath
-      ? new RejectedRowsFile(options.rejectedPath, reader.headers)
-      : null;
-    const tally = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, warnings: 0 };
-    const problems: RowProblem[] = [];
-    const warningSamples: RowProblem[] = [];
     let sourceCreated = false;
-
     const run = async (tx: Sql | null) => {
       let batchId: number | null = null;
       let sourceId = source?.id ?? 0;
@@ -190,114 +171,36 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
         batchId = await insertBatch(tx, {
           sourceId,
           fileName,
-          fileFormat: reader.format,
-          encoding: reader.encoding,
+          fileFormat: opened.format,
+          encoding: opened.encoding,
           sha256,
           byteSize: bytes,
           mapping: {
-            columns: mapping,
-            defaults: buildOptions.defaults,
-            valueMaps: buildOptions.valueMaps,
-            dateOrder: buildOptions.dateOrder,
+            columns: opened.mapping,
+            defaults: options.defaults ?? {},
+            valueMaps: options.valueMaps ?? {},
+            dateOrder: options.dateOrder ?? 'dmy',
           },
           importedBy: options.actor,
           startedAt: started,
         });
       }
-      const chunkSize = options.chunkSize ?? 5000;
-      let records: NewRecord[] = [];
-      let rejections: NewRejection[] = [];
-      // One chunk is stored while the next is read: a PostgreSQL server inserts in parallel with
-      // parsing (on the embedded store both share one thread, and nothing is lost either way).
-      let storing: Promise<void> = Promise.resolve();
-      const flush = async () => {
-        const chunk = { records, rejections };
-        records = [];
-        rejections = [];
-        await storing;
-        if (tx) {
-          const stored = (async () => {
-            await copyRecords(tx, chunk.records);
-            await copyRejections(tx, chunk.rejections);
-          })();
-          // Awaited at the next flush or at the end; this only keeps Node from calling it unhandled.
-          stored.catch(() => undefined);
-          storing = stored;
+      const reserve = tx ? (count: number) => reserveRecordIds(tx, count) : null;
+      // While this thread stores one chunk, the parser (a worker thread for large files) reads
+      // the next.
+      for await (const chunk of table.chunks({ sourceId, batchId }, reserve)) {
+        if (options.signal?.aborted) throw new ImportError(interrupted);
+        if (tx && chunk.records !== null) {
+          await storeEncodedRecords(tx, chunk.firstId, chunk.accepted, chunk.records);
+          if (chunk.rejections !== null) await storeEncodedRejections(tx, chunk.rejections);
         }
         options.onProgress?.({
-          ...tally,
-          bytesRead: reader.bytesRead(),
-          totalBytes: reader.totalBytes,
+          ...chunk.tally,
+          bytesRead: chunk.bytesRead,
+          totalBytes: chunk.totalBytes,
         });
-      };
-
-      try {
-        for await (const row of reader.rows) {
-          if (options.signal?.aborted)
-            throw new ImportError('the import was interrupted; nothing from this file was stored');
-          tally.rowsRead += 1;
-          const built = build(stripOwnColumns(row.cells));
-          const rowProblems: RowProblem[] = built.problems.map((p) => ({
-            ...p,
-            row: row.rowNumber,
-          }));
-          if (row.problem)
-            rowProblems.unshift({
-              row: row.rowNumber,
-              column: null,
-              field: null,
-              value: '',
-              reason: row.problem,
-            });
-          for (const w of built.warnings) {
-            tally.warnings += 1;
-            if (warningSamples.length < sampleLimit)
-              warningSamples.push({ ...w, row: row.rowNumber });
-          }
-          if (rowProblems.length > 0) {
-            tally.rowsRejected += 1;
-            for (const p of rowProblems) if (problems.length < sampleLimit) problems.push(p);
-            await rejected?.write(
-              row.rowNumber,
-              row.cells,
-              rowProblems.map((p) => describeProblem(p)).join('; '),
-            );
-            if (batchId !== null) {
-              rejections.push({
-                batchId,
-                rowNumber: row.rowNumber,
-                raw: built.raw,
-                restricted: built.fields.restricted,
-                problems: rowProblems,
-              });
-            }
-            if (
-              options.maxErrors !== null &&
-              options.maxErrors !== undefined &&
-              tally.rowsRejected > options.maxErrors
-            ) {
-              throw new TooManyErrors();
-            }
-            continue;
-          }
-          tally.rowsAccepted += 1;
-          records.push({
-            sourceId,
-            batchId,
-            rowNumber: row.rowNumber,
-            raw: built.raw,
-            searchText: searchText(built.fields),
-            fields: built.fields,
-          });
-          if (records.length + rejections.length >= chunkSize) await flush();
-        }
-        await flush();
-        await storing;
-      } catch (error) {
-        // Let a chunk still being stored finish before the transaction is rolled back.
-        await storing.catch(() => undefined);
-        throw error;
       }
+      const { tally } = table.summary();
       const share = options.maxErrorShare;
       if (share !== null && share !== undefined && tally.rowsRejected > share * tally.rowsRead)
         throw new TooManyErrors();
@@ -313,40 +216,21 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       return batch;
     };
 
-    let batch: Batch | null = null;
-    let status: ImportStatus = options.dryRun ? 'dry-run' : 'imported';
     try {
-      batch = options.dryRun ? await run(null) : await db.transaction(run);
+      const batch = options.dryRun ? await run(null) : await db.transaction(run);
+      return report(options.dryRun ? 'dry-run' : 'imported', batch, sourceCreated);
     } catch (error) {
-      if (!(error instanceof TooManyErrors)) throw error;
-      status = 'too-many-errors';
-      batch = null;
-      sourceCreated = false;
-    } finally {
-      await rejected?.close();
+      if (error instanceof TooManyErrors) return report('too-many-errors', null, false);
+      if (options.signal?.aborted) throw new ImportError(interrupted);
+      throw error;
     }
-    return {
-      ...base,
-      status,
-      sourceCreated,
-      batch,
-      ...tally,
-      problems,
-      warningSamples,
-      rejectedPath: rejected && rejected.count > 0 ? rejected.path : null,
-      seconds: secondsSince(started),
-    };
   } finally {
-    await reader.close();
+    options.signal?.removeEventListener('abort', stopOnAbort);
+    await table.close();
   }
 }
 
-function stripOwnColumns(cells: Record<string, string>): Record<string, string> {
-  if (!(rejectedRowColumns[0] in cells)) return cells;
-  const copy = { ...cells };
-  for (const column of rejectedRowColumns) delete copy[column];
-  return copy;
-}
+const interrupted = 'the import was interrupted; nothing from this file was stored';
 
 function secondsSince(start: Date): number {
   return (Date.now() - start.getTime()) / 1000;

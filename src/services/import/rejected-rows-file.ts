@@ -35,10 +35,15 @@ export class RejectedRowsFile {
     if (!this.stringifier.write(row)) await once(this.stringifier, 'drain');
   }
 
+  /** Finishes the file; safe to call more than once. */
   async close(): Promise<void> {
-    if (!this.stringifier || !this.out) return;
-    const finished = once(this.out, 'finish');
-    this.stringifier.end();
+    const { stringifier, out } = this;
+    if (!stringifier || !out || this.closed) return;
+    this.closed = true;
+    const finished = once(out, 'finish');
+    stringifier.end();
     await finished;
   }
+
+  private closed = false;
 }
