@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { sijilVersion } from '../version.js';
 
 type Register = (program: Command) => void;
 
@@ -16,6 +17,10 @@ const loaders: [names: string[], load: () => Promise<Register>][] = [
   [['export'], async () => (await import('./commands/export-command.js')).registerExportCommand],
   [['audit'], async () => (await import('./commands/audit-command.js')).registerAuditCommand],
   [['user'], async () => (await import('./commands/user-command.js')).registerUserCommand],
+  [
+    ['backup', 'restore'],
+    async () => (await import('./commands/backup-command.js')).registerBackupCommands,
+  ],
   [
     ['dedupe', 'synth', 'eval'],
     async () => (await import('./commands/linkage-commands.js')).registerLinkageCommands,
@@ -39,7 +44,7 @@ const loaders: [names: string[], load: () => Promise<Register>][] = [
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('sijil')
     .description('Sijil (سجل): a casualty and violations register')
-    .version('0.1.0')
+    .version(sijilVersion)
     .showHelpAfterError()
     .addHelpText(
       'after',

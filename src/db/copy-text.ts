@@ -9,7 +9,7 @@ export type CopyValue = string | number | boolean | null | readonly string[] | o
 const special = /[\\\t\n\r]/;
 const escapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-export function escapeText(text: string): string {
+function escapeText(text: string): string {
   return special.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => escapes[c]!) : text;
 }
 

@@ -11,10 +11,15 @@ export interface Sql {
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
   /**
-   * Bulk-loads rows in COPY text format (see copy-text.ts), as text or as its UTF-8 bytes;
-   * `data` holds whole rows only.
+   * Bulk-loads rows in COPY text format (see copy-text.ts), as text or as its UTF-8 bytes, or in
+   * binary format (see binary-copy-writer.ts, `format: 'binary'`); `data` holds whole rows only.
    */
-  copyRows(table: string, columns: readonly string[], data: string | Uint8Array): Promise<void>;
+  copyRows(
+    table: string,
+    columns: readonly string[],
+    data: string | Uint8Array,
+    format?: CopyFormat,
+  ): Promise<void>;
 }
 
 export interface Database extends Sql {
@@ -23,8 +28,20 @@ export interface Database extends Sql {
   readonly location: string;
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * The embedded store only: a consistent copy of its data folder as a gzip tarball, taken
+   * between transactions (a PostgreSQL server is backed up with pg_dump).
+   */
+  dumpDataDir?(): Promise<Blob>;
 }
 
-export function copyStatement(table: string, columns: readonly string[], from: string): string {
-  return `COPY ${table} (${columns.join(', ')}) FROM ${from}`;
+export type CopyFormat = 'text' | 'binary';
+
+export function copyStatement(
+  table: string,
+  columns: readonly string[],
+  from: string,
+  format: CopyFormat = 'text',
+): string {
+  return `COPY ${table} (${columns.join(', ')}) FROM ${from}${format === 'binary' ? ' WITH (FORMAT binary)' : ''}`;
 }

@@ -13,9 +13,9 @@ function wrap(runner: Runner): Sql {
     async exec(text: string) {
       await runner.exec(text);
     },
-    async copyRows(table, columns, data) {
+    async copyRows(table, columns, data, format) {
       // PGlite reads COPY input from a virtual /dev/blob file.
-      await runner.query(copyStatement(table, columns, "'/dev/blob'"), [], {
+      await runner.query(copyStatement(table, columns, "'/dev/blob'", format), [], {
         blob: new Blob([data]),
       });
     },
@@ -44,5 +44,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       }
     },
     close: () => pg.close(),
+    dumpDataDir: () =>
+      // In a transaction of its own, so that no other is half-way through while the copy is
+      // taken; the checkpoint writes everything out, leaving next to nothing to replay on restore.
+      pg.transaction(async (tx) => {
+        await tx.exec('CHECKPOINT');
+        return pg.dumpDataDir('gzip');
+      }),
   };
 }

@@ -19,10 +19,10 @@ function wrap(client: Client, connect: () => Promise<pg.PoolClient>): Sql {
     async exec(text: string) {
       await client.query(text);
     },
-    async copyRows(table, columns, data) {
+    async copyRows(table, columns, data, format) {
       const conn = 'release' in client ? client : await connect();
       try {
-        const stream = conn.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+        const stream = conn.query(copyFrom(copyStatement(table, columns, 'STDIN', format)));
         const chunk =
           typeof data === 'string'
             ? data

@@ -5,14 +5,22 @@ import rateLimit from '@fastify/rate-limit';
 import type { Database } from '../db/database.js';
 import { accessControlPlugin } from './auth/access-control.js';
 import { installErrorHandler } from './errors.js';
+import { sijilVersion } from '../version.js';
+import { apiDocsRoutes } from './routes/api-docs.js';
+import { auditRoutes } from './routes/admin/audit-routes.js';
+import { backupRoutes } from './routes/admin/backup-routes.js';
+import { accountRoutes } from './routes/account/account-routes.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
+import { importRoutes, type ImportRoutesOptions } from './routes/imports/import-routes.js';
+import { personRoutes } from './routes/persons/person-routes.js';
 import { recordRoutes } from './routes/records/records.js';
+import { reviewRoutes } from './routes/review/review-routes.js';
 import { setupRoutes } from './routes/setup/setup-page.js';
 import { sourceRoutes } from './routes/sources.js';
 import { figuresRoutes } from './routes/stats/figures-routes.js';
-import { adminRoutes } from './routes/users/users.js';
+import { userRoutes } from './routes/users/users.js';
 import { webAppRoutes } from './routes/web-app.js';
 
 export interface ServerOptions {
@@ -24,6 +32,8 @@ export interface ServerOptions {
   rateLimitPerMinute?: number;
   /** Sign-in and set-password attempts per minute per client address. */
   authAttemptsPerMinute?: number;
+  /** Upload limit, idle time and folder for the Import screen (default: from the environment). */
+  uploads?: ImportRoutesOptions['uploads'];
 }
 
 /**
@@ -69,14 +79,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(accessControlPlugin, { db: options.db });
   const db = options.db;
   const authAttemptsPerMinute = options.authAttemptsPerMinute ?? 10;
+  // First, so that it sees every route registered after it.
+  await app.register(apiDocsRoutes, { version: sijilVersion });
   await app.register(healthRoutes, { db });
   await app.register(homeRoutes, { db });
   await app.register(setupRoutes, { db, authAttemptsPerMinute });
   await app.register(authRoutes, { db, authAttemptsPerMinute });
+  await app.register(accountRoutes, { db, authAttemptsPerMinute });
   await app.register(sourceRoutes, { db });
   await app.register(recordRoutes, { db });
+  await app.register(personRoutes, { db });
+  await app.register(reviewRoutes, { db });
+  await app.register(importRoutes, { db, uploads: options.uploads });
   await app.register(figuresRoutes, { db });
-  await app.register(adminRoutes, { db });
+  await app.register(userRoutes, { db });
+  await app.register(auditRoutes, { db });
+  await app.register(backupRoutes, { db });
   await app.register(webAppRoutes);
   return app;
 }

@@ -4,15 +4,29 @@ import { useTranslation } from 'react-i18next';
 import { fetchSession, signOut, type Session } from './api';
 import { NumeralsContext } from './format';
 import { setLanguage, type Numerals } from './i18n';
+import { AccountScreen } from './screens/Account';
+import { AdminScreen } from './screens/Admin';
+import { DashboardScreen } from './screens/Dashboard';
+import { ImportScreen } from './screens/Import';
+import { PersonScreen } from './screens/Person';
+import { ReviewScreen } from './screens/Review';
 import { SearchScreen } from './screens/Search';
 import { SignInScreen } from './screens/SignIn';
 import { SourcesScreen } from './screens/Sources';
 
-type Screen = 'search' | 'sources';
+type Screen =
+  'search' | 'sources' | 'person' | 'review' | 'dashboard' | 'import' | 'account' | 'admin';
 
 /** Screens live in the URL's fragment (#/search, #/sources): no server-side routes needed. */
 function screenFromHash(): Screen {
-  return window.location.hash === '#/sources' ? 'sources' : 'search';
+  const hash = window.location.hash;
+  if (hash.startsWith('#/person/')) return 'person';
+  if (hash === '#/review') return 'review';
+  if (hash === '#/import' || hash.startsWith('#/import/')) return 'import';
+  if (hash === '#/dashboard') return 'dashboard';
+  if (hash === '#/account') return 'account';
+  if (hash === '#/admin' || hash.startsWith('#/admin/')) return 'admin';
+  return hash === '#/sources' ? 'sources' : 'search';
 }
 
 function useScreen(): Screen {
@@ -76,12 +90,33 @@ function Workspace({ session }: { session: Session }) {
           <strong>{t('app.name')}</strong>
         </div>
         <nav aria-label={t('app.name')}>
+          <a href="#/dashboard" aria-current={screen === 'dashboard' ? 'page' : undefined}>
+            {t('dashboard.nav')}
+          </a>
           <a href="#/search" aria-current={screen === 'search' ? 'page' : undefined}>
             {t('nav.search')}
           </a>
           <a href="#/sources" aria-current={screen === 'sources' ? 'page' : undefined}>
             {t('nav.sources')}
           </a>
+          {/* Viewers may not decide matches (permissions.ts): no queue for them. */}
+          {session.user.role !== 'viewer' && (
+            <a href="#/review" aria-current={screen === 'review' ? 'page' : undefined}>
+              {t('review.nav')}
+            </a>
+          )}
+          {/* Importing is for editors and administrators (permissions.ts: records:import). */}
+          {(session.user.role === 'editor' || session.user.role === 'admin') && (
+            <a href="#/import" aria-current={screen === 'import' ? 'page' : undefined}>
+              {t('import.nav')}
+            </a>
+          )}
+          {/* Accounts, the audit log and backups are for administrators (permissions.ts). */}
+          {session.user.role === 'admin' && (
+            <a href="#/admin" aria-current={screen === 'admin' ? 'page' : undefined}>
+              {t('admin.nav')}
+            </a>
+          )}
         </nav>
         <Preferences />
         <div className="account">
@@ -91,6 +126,9 @@ function Workspace({ session }: { session: Session }) {
               role: t(`role.${session.user.role}`),
             })}
           </span>
+          <a href="#/account" aria-current={screen === 'account' ? 'page' : undefined}>
+            {t('account.nav')}
+          </a>
           <button
             type="button"
             className="secondary"
@@ -101,7 +139,25 @@ function Workspace({ session }: { session: Session }) {
           </button>
         </div>
       </header>
-      <main>{screen === 'sources' ? <SourcesScreen /> : <SearchScreen />}</main>
+      <main>
+        {screen === 'sources' ? (
+          <SourcesScreen />
+        ) : screen === 'person' ? (
+          <PersonScreen />
+        ) : screen === 'review' ? (
+          <ReviewScreen />
+        ) : screen === 'import' ? (
+          <ImportScreen />
+        ) : screen === 'account' ? (
+          <AccountScreen session={session} />
+        ) : screen === 'admin' ? (
+          <AdminScreen />
+        ) : screen === 'dashboard' ? (
+          <DashboardScreen />
+        ) : (
+          <SearchScreen />
+        )}
+      </main>
     </>
   );
 }

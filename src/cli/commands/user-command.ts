@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { roles, type Role } from '../../core/auth/permissions.js';
 import { listUsers } from '../../db/repositories/user-repository.js';
+import { clearTotpByAdmin } from '../../services/users/totp-reset.js';
 import { addUser, resetSetupToken } from '../../services/users/users-service.js';
 import { cliActor, say, withDatabase } from '../context.js';
 
@@ -36,6 +37,20 @@ export function registerUserCommand(program: Command): void {
       const token = await withDatabase((db) => resetSetupToken(db, email, cliActor()));
       say(`New one-time link for ${email} (valid 72 hours, shown only now):`);
       say(linkFor(token));
+    });
+  user
+    .command('reset-2fa')
+    .description(
+      'turn off two-step sign-in (TOTP) for a user who lost their phone and recovery codes (audited)',
+    )
+    .argument('<email>')
+    .action(async (email: string) => {
+      const { wasEnabled } = await withDatabase((db) => clearTotpByAdmin(db, email, cliActor()));
+      say(
+        wasEnabled
+          ? `Two-step sign-in is off for ${email}: they sign in with their password alone and can set it up again from their Account page.`
+          : `${email} had no two-step sign-in; nothing was on (any unfinished set-up was cleared).`,
+      );
     });
   user
     .command('list')

@@ -14,6 +14,8 @@ export const permissions = [
   'export:restricted',
   'users:manage',
   'audit:read',
+  // A backup holds everything, restricted details and accounts included.
+  'register:backup',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -12,6 +12,14 @@ export const violationTypes = [
 ] as const;
 export type ViolationType = (typeof violationTypes)[number];
 
+/** The violations that are deaths (charts of deaths over time count these). */
+export const deathViolations: readonly ViolationType[] = [
+  'killed',
+  'died_under_torture',
+  'died_under_siege',
+  'executed',
+];
+
 export const confidentialityLevels = ['public', 'internal', 'restricted'] as const;
 export type Confidentiality = (typeof confidentialityLevels)[number];
 

@@ -54,6 +54,19 @@ export async function findStandingDecision(
   return row ? toDecision(row) : null;
 }
 
+/** A decision by its id, standing or not (`undone` says which); null when there is none. */
+export async function findDecisionById(
+  db: Sql,
+  id: number,
+): Promise<(MatchDecision & { undone: boolean }) | null> {
+  const rows = await db.query<DecisionRow & { undone: boolean }>(
+    `SELECT ${columns}, (undone_at IS NOT NULL) AS undone FROM match_decision WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row ? { ...toDecision(row), undone: row.undone } : null;
+}
+
 /** Every standing decision (linkage reads them all as constraints and labels). */
 export async function listStandingDecisions(db: Sql): Promise<MatchDecision[]> {
   const rows = await db.query<DecisionRow>(

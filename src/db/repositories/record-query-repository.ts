@@ -1,4 +1,6 @@
-import type { Sql } from '../database.js';
+import type { RecordFilters } from '../../core/records/record-filters.js';
+import type { Sql, SqlValue } from '../database.js';
+import { prepareFilters, recordConditions } from './record-filter-sql.js';
 
 /** A record as the register shows it (never a raw database row). */
 export interface RecordView {
@@ -36,6 +38,10 @@ export interface RecordQuery {
   /** Folded search text (see foldForSearch); every word must appear. */
   words?: string[];
   source?: string;
+  /** Only the records of this person. */
+  personId?: number;
+  /** The search screen's facets and other filters (see RecordFilters). */
+  filters?: RecordFilters;
   afterId?: number;
   limit: number;
   includeRestricted: boolean;
@@ -84,7 +90,7 @@ function escapeLike(word: string): string {
  */
 export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[]> {
   const where: string[] = ['r.id > $1'];
-  const params: (string | number)[] = [q.afterId ?? 0];
+  const params: SqlValue[] = [q.afterId ?? 0];
   for (const word of q.words ?? []) {
     params.push(`%${escapeLike(word)}%`);
     where.push(`r.search_text LIKE $${params.length}`);
@@ -92,6 +98,14 @@ export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[
   if (q.source) {
     params.push(q.source);
     where.push(`s.slug = $${params.length}`);
+  }
+  if (q.personId !== undefined) {
+    params.push(q.personId);
+    where.push(`r.person_id = $${params.length}`);
+  }
+  if (q.filters) {
+    const prepared = await prepareFilters(db, q.filters, q.includeRestricted);
+    where.push(...recordConditions(prepared, params));
   }
   if (!q.includeRestricted) where.push(`r.confidentiality <> 'restricted'`);
   params.push(q.limit);

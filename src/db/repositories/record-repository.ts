@@ -1,5 +1,5 @@
 import type { RecordFields } from '../../core/records/record-fields.js';
-import { CopyWriter } from '../copy-writer.js';
+import { BinaryCopyWriter } from '../binary-copy-writer.js';
 import type { Sql } from '../database.js';
 
 /** What a record says, as the importer read it. */
@@ -78,51 +78,51 @@ export async function reserveRecordIds(tx: Sql, count: number): Promise<number> 
 }
 
 /**
- * Records as COPY rows, numbered from `firstId`. Each record founds its own person, who takes the
- * record's id (the linkage issue merges persons later), so person ids are stable and need no
- * sequence. Pure, so an import can encode in a worker thread while the store inserts.
+ * Records as binary COPY rows, numbered from `firstId`. Each record founds its own person, who
+ * takes the record's id (the linkage issue merges persons later), so person ids are stable and
+ * need no sequence. Pure, so an import can encode in a worker thread while the store inserts.
  */
 export function encodeRecords(
   records: readonly RecordContent[],
   origin: RecordOrigin,
   firstId: number,
-  writer = new CopyWriter(),
+  writer = new BinaryCopyWriter(),
 ): Uint8Array {
   records.forEach((record, i) => {
     const id = firstId + i;
     const f = record.fields;
     writer
-      .field(id)
-      .field(id)
-      .field(origin.sourceId)
-      .field(origin.batchId)
-      .field(record.rowNumber)
-      .field(f.sourceRecordId)
-      .field(record.raw)
-      .field(f.name)
-      .field(f.nameLatin)
-      .field(f.otherNames)
-      .field(f.kunya)
-      .field(record.searchText)
-      .field(f.sex)
-      .field(f.age)
-      .field(f.ageCategory)
-      .field(f.birthDate?.start ?? null)
-      .field(f.birthDate?.end ?? null)
-      .field(f.birthDate?.precision ?? 'unknown')
-      .field(f.eventDate?.start ?? null)
-      .field(f.eventDate?.end ?? null)
-      .field(f.eventDate?.precision ?? 'unknown')
-      .field(f.placeCountry)
-      .field(f.placeGovernorate)
-      .field(f.placeLocality)
-      .field(f.placeSite)
-      .field(f.violation)
-      .field(f.perpetrator)
-      .field(f.confidentiality ?? 'internal')
-      .field(f.restricted)
-      .field(f.flags)
-      .endRow();
+      .row(recordColumns.length)
+      .int4(id)
+      .int4(id)
+      .int4(origin.sourceId)
+      .int4(origin.batchId)
+      .int4(record.rowNumber)
+      .text(f.sourceRecordId)
+      .text(JSON.stringify(record.raw))
+      .text(f.name)
+      .text(f.nameLatin)
+      .textArray(f.otherNames)
+      .text(f.kunya)
+      .text(record.searchText)
+      .text(f.sex)
+      .int2(f.age)
+      .text(f.ageCategory)
+      .date(f.birthDate?.start ?? null)
+      .date(f.birthDate?.end ?? null)
+      .text(f.birthDate?.precision ?? 'unknown')
+      .date(f.eventDate?.start ?? null)
+      .date(f.eventDate?.end ?? null)
+      .text(f.eventDate?.precision ?? 'unknown')
+      .text(f.placeCountry)
+      .text(f.placeGovernorate)
+      .text(f.placeLocality)
+      .text(f.placeSite)
+      .text(f.violation)
+      .text(f.perpetrator)
+      .text(f.confidentiality ?? 'internal')
+      .jsonb(f.restricted)
+      .textArray(f.flags);
   });
   return writer.take();
 }
@@ -132,7 +132,7 @@ export async function storeEncodedRecords(
   tx: Sql,
   firstId: number,
   count: number,
-  encoded: string | Uint8Array,
+  encoded: Uint8Array,
 ): Promise<void> {
   if (count === 0) return;
   // The ids are consecutive, so the persons are one generated series, not rows to parse.
@@ -140,27 +140,27 @@ export async function storeEncodedRecords(
     firstId,
     firstId + count - 1,
   ]);
-  await tx.copyRows('record', recordColumns, encoded);
+  await tx.copyRows('record', recordColumns, encoded, 'binary');
 }
 
-/** Refused rows as COPY rows of import_rejection. */
+/** Refused rows as binary COPY rows of import_rejection. */
 export function encodeRejections(
   rejections: readonly RejectionContent[],
   batchId: number,
-  writer = new CopyWriter(),
+  writer = new BinaryCopyWriter(),
 ): Uint8Array {
   for (const r of rejections)
     writer
-      .field(batchId)
-      .field(r.rowNumber)
-      .field(r.raw)
-      .field(r.restricted)
-      .field(JSON.stringify(r.problems))
-      .endRow();
+      .row(rejectionColumns.length)
+      .int4(batchId)
+      .int4(r.rowNumber)
+      .text(JSON.stringify(r.raw))
+      .jsonb(r.restricted)
+      .jsonb(r.problems);
   return writer.take();
 }
 
-export async function storeEncodedRejections(tx: Sql, encoded: string | Uint8Array): Promise<void> {
-  if (encoded.length === 0) return;
-  await tx.copyRows('import_rejection', rejectionColumns, encoded);
+/** Stores rows encoded by `encodeRejections`. */
+export async function storeEncodedRejections(tx: Sql, encoded: Uint8Array): Promise<void> {
+  await tx.copyRows('import_rejection', rejectionColumns, encoded, 'binary');
 }

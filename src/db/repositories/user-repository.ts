@@ -16,6 +16,8 @@ export interface UserCredentials extends User {
   passwordHash: string | null;
   failedLogins: number;
   lockedUntil: Date | null;
+  /** The TOTP second factor is on (a pending enrolment does not count). */
+  totpEnabled: boolean;
 }
 
 interface UserRow {
@@ -27,6 +29,7 @@ interface UserRow {
   password_hash: string | null;
   failed_logins: number;
   locked_until: Date | null;
+  totp_enabled_at: Date | null;
   last_login_at: Date | null;
 }
 
@@ -42,6 +45,7 @@ function toCredentials(row: UserRow): UserCredentials {
     passwordHash: row.password_hash,
     failedLogins: row.failed_logins,
     lockedUntil: row.locked_until,
+    totpEnabled: row.totp_enabled_at !== null,
   };
 }
 
@@ -153,6 +157,72 @@ export async function recordFailedLogin(
 export async function recordSuccessfulLogin(tx: Sql, userId: number): Promise<void> {
   await tx.query(
     'UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1',
+    [userId],
+  );
+}
+
+// ---- TOTP second factor (migration 0005) ----
+
+/** What the store holds of a user's TOTP: the secret as stored (maybe sealed), never returned by the API. */
+export interface StoredTotp {
+  secret: string | null;
+  enabledAt: Date | null;
+  lastStep: number | null;
+}
+
+export async function findStoredTotp(db: Sql, userId: number): Promise<StoredTotp | null> {
+  const rows = await db.query<{
+    totp_secret: string | null;
+    totp_enabled_at: Date | null;
+    totp_last_step: number | null;
+  }>('SELECT totp_secret, totp_enabled_at, totp_last_step FROM app_user WHERE id = $1', [userId]);
+  const row = rows[0];
+  return row
+    ? { secret: row.totp_secret, enabledAt: row.totp_enabled_at, lastStep: row.totp_last_step }
+    : null;
+}
+
+/** Keeps a new secret awaiting its first code; false when TOTP is already on. */
+export async function setPendingTotpSecret(
+  tx: Sql,
+  userId: number,
+  storedSecret: string,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE app_user SET totp_secret = $2, totp_last_step = NULL
+     WHERE id = $1 AND totp_enabled_at IS NULL RETURNING id`,
+    [userId, storedSecret],
+  );
+  return rows.length > 0;
+}
+
+/** Turns a pending secret on, remembering the step of the code that proved it. */
+export async function enableTotp(tx: Sql, userId: number, step: number): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE app_user SET totp_enabled_at = now(), totp_last_step = $2
+     WHERE id = $1 AND totp_secret IS NOT NULL AND totp_enabled_at IS NULL RETURNING id`,
+    [userId, step],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Records that the code of `step` was used, unless it (or a later one) already was: one atomic
+ * update, so two requests racing with the same code cannot both pass.
+ */
+export async function acceptTotpStep(tx: Sql, userId: number, step: number): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE app_user SET totp_last_step = $2
+     WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+    [userId, step],
+  );
+  return rows.length > 0;
+}
+
+export async function clearTotp(tx: Sql, userId: number): Promise<void> {
+  await tx.query(
+    `UPDATE app_user SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL
+     WHERE id = $1`,
     [userId],
   );
 }

@@ -194,6 +194,9 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
           await storeEncodedRecords(tx, chunk.firstId, chunk.accepted, chunk.records);
           if (chunk.rejections !== null) await storeEncodedRejections(tx, chunk.rejections);
         }
+        // Let the server answer other requests between chunks (the embedded store is one
+        // connection: those needing it still wait for the import, the rest need not).
+        await new Promise((resolve) => setImmediate(resolve));
         options.onProgress?.({
           ...chunk.tally,
           bytesRead: chunk.bytesRead,

@@ -5,7 +5,7 @@ import {
   type MappableField,
 } from '../../core/import/column-mapping.js';
 import type { DateOrder } from '../../core/import/parse-date.js';
-import { CopyWriter } from '../../db/copy-writer.js';
+import { BinaryCopyWriter } from '../../db/binary-copy-writer.js';
 import { encodeRecords, encodeRejections } from '../../db/repositories/record-repository.js';
 import { ImportError } from './import-error.js';
 import { openTable, type OpenTableOptions, type TableReader } from './readers/index.js';
@@ -122,7 +122,7 @@ export class TableParse {
       rejected: this.rejected,
       stopped,
     });
-    const writer = new CopyWriter();
+    const writer = new BinaryCopyWriter();
     for await (const { accepted, refused } of this.parser.chunks(this.reader.rows)) {
       const firstId = await idsFor(accepted.length);
       let records: Uint8Array | null = null;
@@ -130,7 +130,7 @@ export class TableParse {
       if (start.encode && start.batchId !== null) {
         const origin = { sourceId: start.sourceId, batchId: start.batchId };
         records = encodeRecords(accepted, origin, firstId, writer);
-        rejections = encodeRejections(refused, start.batchId, writer);
+        if (refused.length > 0) rejections = encodeRejections(refused, start.batchId, writer);
       }
       yield {
         accepted: accepted.length,

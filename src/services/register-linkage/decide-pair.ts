@@ -134,29 +134,36 @@ export interface UndoDecisionOptions {
  */
 export async function undoDecision(db: Database, o: UndoDecisionOptions): Promise<MatchDecision> {
   checkPair(o.recordA, o.recordB);
-  return db.transaction(async (tx) => {
-    await lockAndBumpLinkageVersion(tx);
-    const standing = await findStandingDecision(tx, o.recordA, o.recordB);
-    if (!standing)
-      throw new LinkageError(`records ${o.recordA} and ${o.recordB} have no decision to undo`);
-    await markDecisionUndone(tx, standing.id, o.actor);
-    await unmarkRecordsLinked(tx, [o.recordA, o.recordB]);
-    await appendAuditEvent(tx, {
-      actor: o.actor,
-      action: 'linkage.undo',
-      entityType: 'match_decision',
-      entityId: standing.id,
-      before: {
-        recordA: standing.recordA,
-        recordB: standing.recordB,
-        decision: standing.decision,
-        decidedBy: standing.decidedBy,
-        decidedAt: standing.decidedAt,
-      },
-      after: { undone: true },
-    });
-    return standing;
+  return db.transaction((tx) => undoDecisionWithin(tx, o));
+}
+
+/**
+ * `undoDecision` inside the caller's transaction, for use cases that do more in the same one
+ * (the review queue's undo puts persons back as they were).
+ */
+export async function undoDecisionWithin(tx: Sql, o: UndoDecisionOptions): Promise<MatchDecision> {
+  checkPair(o.recordA, o.recordB);
+  await lockAndBumpLinkageVersion(tx);
+  const standing = await findStandingDecision(tx, o.recordA, o.recordB);
+  if (!standing)
+    throw new LinkageError(`records ${o.recordA} and ${o.recordB} have no decision to undo`);
+  await markDecisionUndone(tx, standing.id, o.actor);
+  await unmarkRecordsLinked(tx, [o.recordA, o.recordB]);
+  await appendAuditEvent(tx, {
+    actor: o.actor,
+    action: 'linkage.undo',
+    entityType: 'match_decision',
+    entityId: standing.id,
+    before: {
+      recordA: standing.recordA,
+      recordB: standing.recordB,
+      decision: standing.decision,
+      decidedBy: standing.decidedBy,
+      decidedAt: standing.decidedAt,
+    },
+    after: { undone: true },
   });
+  return standing;
 }
 
 function checkPair(a: number, b: number): void {

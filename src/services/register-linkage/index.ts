@@ -5,3 +5,4 @@ export * from './link-register.js';
 export * from './linkage-error.js';
 export * from './register-link-input.js';
 export * from './review-queue.js';
+export * from './undo-review-decision.js';

@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import { passwordProblem } from '../../core/auth/password-policy.js';
 import { roles, type Role } from '../../core/auth/permissions.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Sql } from '../../db/database.js';
 import { appendAuditEvent } from '../../db/repositories/audit-repository.js';
 import {
   deleteSession,
@@ -22,14 +22,18 @@ import {
   setPasswordHash,
   setSetupToken,
   type User,
+  type UserCredentials,
 } from '../../db/repositories/user-repository.js';
 import { AuthError } from './auth-error.js';
 import { hashToken, newToken } from './secret-token.js';
+import type { SecondFactor } from './totp-second-factor.js';
+import { issueSignInChallenge, type SecondFactorRequired } from './totp-sign-in-challenge.js';
 
 const setupValidHours = 72;
 const sessionHours = 12;
-const lockAfterFailures = 5;
-const lockMinutes = 15;
+// Wrong passwords and wrong second-factor codes count alike.
+export const lockAfterFailures = 5;
+export const lockMinutes = 15;
 // Algorithm 2 is argon2id; OWASP's minimum (19 MiB, 2 passes) as the library's default.
 const argon2Options = { algorithm: 2 } as const;
 
@@ -149,8 +153,18 @@ export interface Session {
   expiresAt: Date;
 }
 
+/** The refusal for an account locked after too many failures, or null when it is not locked. */
+export function lockedOut(user: UserCredentials): AuthError | null {
+  if (!user.lockedUntil || user.lockedUntil.getTime() <= Date.now()) return null;
+  return new AuthError(
+    `too many failed attempts: this account is locked until ${user.lockedUntil.toISOString()}`,
+    'locked',
+  );
+}
+
 /**
- * Checks a password and opens a new session (a fresh id every time: no session fixation).
+ * Checks a password and opens a new session (a fresh id every time: no session fixation), or,
+ * when the account has TOTP on, answers with a challenge for the second step instead.
  * Five failures lock the account for fifteen minutes; every attempt is audited.
  */
 export async function login(
@@ -158,7 +172,7 @@ export async function login(
   emailInput: string,
   password: string,
   from: string,
-): Promise<Session> {
+): Promise<Session | SecondFactorRequired> {
   const email = emailInput.trim().toLowerCase();
   const user = await findUserByEmail(db, email);
   const refused = new AuthError('wrong email or password', 'invalid');
@@ -175,12 +189,8 @@ export async function login(
     );
     throw refused;
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    throw new AuthError(
-      `too many failed attempts: this account is locked until ${user.lockedUntil.toISOString()}`,
-      'locked',
-    );
-  }
+  const locked = lockedOut(user);
+  if (locked) throw locked;
   const ok = await verify(user.passwordHash, password).catch(() => false);
   if (!ok) {
     await db.transaction(async (tx) => {
@@ -195,19 +205,30 @@ export async function login(
     });
     throw refused;
   }
+  // The failure count stays as it is until the second factor passes too: a right password must
+  // not buy more guesses at the code.
+  if (user.totpEnabled) return issueSignInChallenge(db, user.id, from);
+  return db.transaction((tx) => openSession(tx, user, from));
+}
+
+/** Opens a session inside the caller's transaction, clears the failure count, and audits it. */
+export async function openSession(
+  tx: Sql,
+  user: UserCredentials,
+  from: string,
+  secondFactor?: SecondFactor,
+): Promise<Session> {
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
-  await db.transaction(async (tx) => {
-    await recordSuccessfulLogin(tx, user.id);
-    await insertSession(tx, { idHash: hashToken(token), userId: user.id, csrfToken, expiresAt });
-    await appendAuditEvent(tx, {
-      actor: `user:${user.id}`,
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: user.id,
-      after: { from },
-    });
+  await recordSuccessfulLogin(tx, user.id);
+  await insertSession(tx, { idHash: hashToken(token), userId: user.id, csrfToken, expiresAt });
+  await appendAuditEvent(tx, {
+    actor: `user:${user.id}`,
+    action: 'auth.login',
+    entityType: 'user',
+    entityId: user.id,
+    after: secondFactor ? { from, secondFactor } : { from },
   });
   return { token, csrfToken, user: publicUser(user), expiresAt };
 }

@@ -22,8 +22,8 @@ export const ageGroups: readonly AgeGroup[] = [
   { label: '60+', from: 60, to: null, child: false },
 ];
 
-/** Age from which a person is an adult. */
-export const ADULT_AGE = 18;
+/** Age from which a person is an adult: one threshold for counts, filters and charts. */
+export { ADULT_AGE } from '../../records/age-group.js';
 
 /** The group label of an age in whole years, or null when the age is unknown or invalid. */
 export function ageGroupOf(age: number | null): string | null {

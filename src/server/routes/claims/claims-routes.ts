@@ -45,14 +45,37 @@ function presentClaim(c: StoredClaim): Record<string, unknown> {
  * POST /api/claims/:id/confirm and /reject (records:edit, CSRF): a person's review, audited.
  */
 export const claimRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }) => {
-  app.get('/api/claims', { config: { permission: 'records:read' } }, async (request) => {
-    const q = ledgerQuery.parse(request.query);
-    return { questions: await claimsLedger(db, { category: q.category, statuses: q.status }) };
-  });
+  app.get(
+    '/api/claims',
+    {
+      config: {
+        permission: 'records:read',
+        docs: {
+          tag: 'claims',
+          summary: "The claims ledger: figures documents state, beside the register's own counts",
+          query: ledgerQuery,
+        },
+      },
+    },
+    async (request) => {
+      const q = ledgerQuery.parse(request.query);
+      return { questions: await claimsLedger(db, { category: q.category, statuses: q.status }) };
+    },
+  );
   for (const decision of ['confirm', 'reject'] as const) {
     app.post(
       `/api/claims/:id/${decision}`,
-      { config: { permission: 'records:edit' } },
+      {
+        config: {
+          permission: 'records:edit',
+          docs: {
+            tag: 'claims',
+            summary: `${decision === 'confirm' ? 'Confirms' : 'Rejects'} a proposed claim, optionally with its scope`,
+            params: claimParams,
+            body: reviewBody,
+          },
+        },
+      },
       async (request) => {
         const { id } = claimParams.parse(request.params);
         const body = reviewBody.parse(request.body ?? {});

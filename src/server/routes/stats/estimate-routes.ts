@@ -67,59 +67,73 @@ function presentEstimate(r: EstimateReport): Record<string, unknown> {
  */
 export const estimateRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }) => {
   let lcmcrRunning = false;
-  app.get('/api/estimate', { config: { permission: 'records:read' } }, async (request, reply) => {
-    const q = estimateQuery.parse(request.query);
-    if (q.method === 'lcmcr' && lcmcrRunning)
-      return reply
-        .code(429)
-        .send({ error: 'another LCMCR estimate is running; try again shortly' });
-    let by: CountField | null;
-    let where: CountFilters;
-    try {
-      where = parseWhere(q.where);
-      by = q.by === undefined ? null : (parseBy([q.by])[0] ?? null);
-    } catch (error) {
-      if (error instanceof CountQueryError) return reply.code(400).send({ error: error.message });
-      throw error;
-    }
-    const scope = { where, sources: q.source.length > 0 ? q.source : undefined };
-    const request_ = (lists: number): EstimateRequest => ({
-      method: q.method ?? (lists >= 3 ? 'loglinear' : 'chapman'),
-      seed: q.seed,
-      average: q.average === 'true',
-      lcmcr: { burnIn: q.burnIn, samples: q.samples, thinning: q.thinning },
-    });
-    if (q.method === 'lcmcr') lcmcrRunning = true;
-    try {
-      if (by !== null) {
-        const strata = await registerStrata(db, by, scope);
-        const results = await estimateStrata(strata, request_);
-        return {
-          note: estimateNote,
-          by,
-          strata: results.map((r) => ({
-            stratum: r.stratum,
-            stratumWarnings: r.warnings,
-            ...(r.report ? presentEstimate(r.report) : { estimate: null }),
-          })),
-        };
-      }
-      const table = await registerCaptureTable(db, scope);
-      let report: EstimateReport;
+  app.get(
+    '/api/estimate',
+    {
+      config: {
+        permission: 'records:read',
+        docs: {
+          tag: 'figures',
+          summary:
+            'Estimates how many persons no source recorded (multiple systems estimation), with intervals',
+          query: estimateQuery,
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = estimateQuery.parse(request.query);
+      if (q.method === 'lcmcr' && lcmcrRunning)
+        return reply
+          .code(429)
+          .send({ error: 'another LCMCR estimate is running; try again shortly' });
+      let by: CountField | null;
+      let where: CountFilters;
       try {
-        report = await estimateCaptures(table, request_(table.lists.length));
+        where = parseWhere(q.where);
+        by = q.by === undefined ? null : (parseBy([q.by])[0] ?? null);
       } catch (error) {
-        // The estimators' refusals (too few lists for the method, nothing estimable) are about the data.
-        throw new RegisterEstimateError(error instanceof Error ? error.message : String(error));
+        if (error instanceof CountQueryError) return reply.code(400).send({ error: error.message });
+        throw error;
       }
-      return { note: estimateNote, ...presentEstimate(report) };
-    } catch (error) {
-      if (error instanceof RegisterEstimateError)
-        return reply.code(422).send({ error: error.message });
-      throw error;
-    } finally {
-      if (q.method === 'lcmcr') lcmcrRunning = false;
-    }
-  });
+      const scope = { where, sources: q.source.length > 0 ? q.source : undefined };
+      const request_ = (lists: number): EstimateRequest => ({
+        method: q.method ?? (lists >= 3 ? 'loglinear' : 'chapman'),
+        seed: q.seed,
+        average: q.average === 'true',
+        lcmcr: { burnIn: q.burnIn, samples: q.samples, thinning: q.thinning },
+      });
+      if (q.method === 'lcmcr') lcmcrRunning = true;
+      try {
+        if (by !== null) {
+          const strata = await registerStrata(db, by, scope);
+          const results = await estimateStrata(strata, request_);
+          return {
+            note: estimateNote,
+            by,
+            strata: results.map((r) => ({
+              stratum: r.stratum,
+              stratumWarnings: r.warnings,
+              ...(r.report ? presentEstimate(r.report) : { estimate: null }),
+            })),
+          };
+        }
+        const table = await registerCaptureTable(db, scope);
+        let report: EstimateReport;
+        try {
+          report = await estimateCaptures(table, request_(table.lists.length));
+        } catch (error) {
+          // The estimators' refusals (too few lists for the method, nothing estimable) are about the data.
+          throw new RegisterEstimateError(error instanceof Error ? error.message : String(error));
+        }
+        return { note: estimateNote, ...presentEstimate(report) };
+      } catch (error) {
+        if (error instanceof RegisterEstimateError)
+          return reply.code(422).send({ error: error.message });
+        throw error;
+      } finally {
+        if (q.method === 'lcmcr') lcmcrRunning = false;
+      }
+    },
+  );
   return Promise.resolve();
 };

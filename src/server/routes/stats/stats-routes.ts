@@ -26,15 +26,38 @@ export async function answerCountErrors<T>(
  * and GET /api/stats/sources (per source, pair overlaps, capture histories), as `sijil stats`.
  */
 export const statsRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }) => {
-  app.get('/api/stats', { config: { permission: 'records:read' } }, async (request, reply) => {
-    const q = countQuery.parse(request.query);
-    return answerCountErrors(reply, () =>
-      countPersons(db, { by: parseBy(q.by), where: parseWhere(q.where) }),
-    );
-  });
+  app.get(
+    '/api/stats',
+    {
+      config: {
+        permission: 'records:read',
+        docs: {
+          tag: 'figures',
+          summary:
+            'Unique persons, broken down by the fields asked for and filtered (by=sex,year; where=violation:killed)',
+          query: countQuery,
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = countQuery.parse(request.query);
+      return answerCountErrors(reply, () =>
+        countPersons(db, { by: parseBy(q.by), where: parseWhere(q.where) }),
+      );
+    },
+  );
   app.get(
     '/api/stats/sources',
-    { config: { permission: 'records:read' } },
+    {
+      config: {
+        permission: 'records:read',
+        docs: {
+          tag: 'figures',
+          summary: 'Which source knows whom: persons per source and per combination of sources',
+          query: sourcesQuery,
+        },
+      },
+    },
     async (request, reply) => {
       const q = sourcesQuery.parse(request.query);
       return answerCountErrors(reply, () =>

@@ -1,0 +1,248 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/app.js';
+import { webAppDir } from '../../src/server/routes/web-app.js';
+import { addUser } from '../../src/services/users/users-service.js';
+import { importFacetsRegister } from '../helpers/facets-register.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+/**
+ * The dashboard and the faceted search in a real browser (Debian's Chromium driven by
+ * playwright-core) against a real server and PGlite store holding the small register of
+ * test/helpers/facets-register.ts, in Arabic and in English: the charts are drawn, a bar opens
+ * the search filtered to the records behind it, facets narrow it. Screenshots go to
+ * test-artifacts/e2e/ to be looked at.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(chromiumPath);
+if (!haveChromium) {
+  console.warn(
+    `e2e: skipping the dashboard browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+  );
+}
+const shots = join(process.cwd(), 'test-artifacts', 'e2e');
+
+describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let profile: string;
+  let cleanup = () => undefined as void;
+  const email = 'viewer@example.org';
+  const password = 'olive trees by the old sea wall';
+
+  beforeAll(async () => {
+    if (!existsSync(join(webAppDir, 'index.html'))) {
+      throw new Error(`the web app is not built in ${webAppDir}: run \`npm run build\` first`);
+    }
+    mkdirSync(shots, { recursive: true });
+    t = await openTestDatabase('pglite');
+    ({ cleanup } = await importFacetsRegister(t.db));
+    app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { setupToken } = await addUser(t.db, { email, role: 'viewer' }, 'test');
+    const set = await fetch(`${base}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: setupToken, password }),
+    });
+    expect(set.status).toBe(200);
+    profile = mkdtempSync(join(tmpdir(), 'sijil-chromium-'));
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      // A fresh profile for every run; no background connections (this network is closed).
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--disk-cache-dir=${join(profile, 'cache')}`,
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await t?.dispose();
+    cleanup();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** A signed-in page in a fresh context whose page errors and console errors fail the test. */
+  async function signedInPage(language: 'ar' | 'en'): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // The expected 401 of /api/auth/session before signing in is not a problem.
+      if (message.type() === 'error' && !/status of 401/.test(message.text())) {
+        problems.push(`console: ${message.text()}`);
+      }
+    });
+    await page.goto(`${base}/`);
+    if (language === 'en') {
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    }
+    await page.locator('input[name=email]').fill(email);
+    await page.locator('input[name=password]').fill(password);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('nav a').first().waitFor();
+    return { page, problems };
+  }
+
+  /** Each chart on its own, at full size, to check labels and directions closely. */
+  async function chartShots(page: Page, language: string) {
+    for (const chart of ['deaths', 'violations', 'places', 'age-sex', 'sources', 'estimate'])
+      await page
+        .getByTestId(`chart-${chart}`)
+        .screenshot({ path: join(shots, `${language}-chart-${chart}.png`) });
+  }
+
+  const rowNames = (page: Page) =>
+    page.locator('table.records tbody tr td:first-child').allTextContents();
+
+  async function openDashboard(page: Page, navLabel: string) {
+    // The dashboard is the first entry of the navigation.
+    await expect.poll(() => page.locator('nav a').first().textContent()).toBe(navLabel);
+    await page.locator('nav a').first().click();
+    await page.getByTestId('upset-chart').waitFor();
+    await page.getByTestId('estimate-chart').or(page.getByTestId('not-estimated')).waitFor();
+  }
+
+  it('works in Arabic: charts right to left, a bar opens the filtered search, facets narrow it', async () => {
+    const { page, problems } = await signedInPage('ar');
+    await openDashboard(page, 'لوحة المؤشرات');
+    await page.getByRole('heading', { name: 'لوحة المؤشرات' }).waitFor();
+    for (const chart of ['time-chart', 'violation-chart', 'place-chart', 'pyramid-chart'])
+      await expect.poll(() => page.getByTestId(chart).isVisible(), { message: chart }).toBe(true);
+    // Nine people in Arabic-Indic numerals.
+    expect(await page.getByTestId('dashboard-total').textContent()).toContain('٩');
+
+    // Bars grow from the start side: in Arabic the labels are right of the bars.
+    const killed = page.getByTestId('violation-chart').getByRole('link', { name: /^قُتل/ });
+    const label = await killed.locator('text').first().boundingBox();
+    const bar = await killed.locator('rect.chart-bar').boundingBox();
+    expect(label!.x).toBeGreaterThan(bar!.x + bar!.width - 1);
+    // Time runs right to left: August 2013 is right of September 2013.
+    const august = await page
+      .getByTestId('time-chart')
+      .getByRole('link', { name: /أغسطس/ })
+      .locator('rect.chart-bar')
+      .boundingBox();
+    const september = await page
+      .getByTestId('time-chart')
+      .getByRole('link', { name: /سبتمبر/ })
+      .locator('rect.chart-bar')
+      .boundingBox();
+    expect(august!.x).toBeGreaterThan(september!.x);
+    await page.screenshot({ path: join(shots, 'ar-dashboard.png'), fullPage: true });
+    await chartShots(page, 'ar');
+
+    // The "killed" bar opens the search filtered to killed records (restricted ones hidden).
+    await killed.click();
+    await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
+    expect(page.url()).toContain('#/search?violation=killed');
+    await expect.poll(async () => (await rowNames(page)).length).toBe(5);
+    const killedBox = page.locator('input[name=facet-violation][value=killed]');
+    expect(await killedBox.isChecked()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('search-totals').textContent())
+      .toBe('السجلات المطابقة: ٥ · الأشخاص: ٤');
+    // Counts beside the facet values, in Arabic-Indic numerals: 2013 has 3 killed records.
+    const year2013 = page.locator('label.facet-value', {
+      has: page.locator('input[name=facet-year][value="2013"]'),
+    });
+    expect(await year2013.locator('.facet-count').textContent()).toBe('٣');
+    // The facets are at the start (right) of the results.
+    const facetsBox = await page.getByTestId('facets').boundingBox();
+    const tableBox = await page.locator('table.records').boundingBox();
+    expect(facetsBox!.x).toBeGreaterThan(tableBox!.x);
+
+    // Narrow by year: the fragment holds it, the list follows.
+    await page.locator('input[name=facet-year][value="2013"]').check();
+    await expect.poll(() => page.url()).toContain('year=2013');
+    await expect.poll(async () => (await rowNames(page)).length).toBe(3);
+    await page.screenshot({ path: join(shots, 'ar-search-facets.png'), fullPage: true });
+
+    // Back in the browser's history undoes the year; a chip removes the violation.
+    await page.goBack();
+    await expect.poll(async () => (await rowNames(page)).length).toBe(5);
+    await page.getByTestId('active-filters').getByRole('button', { name: /قُتل/ }).click();
+    await expect.poll(async () => (await rowNames(page)).length).toBe(9);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works in English: time left to right, pyramid, source overlaps and months link to records', async () => {
+    const { page, problems } = await signedInPage('en');
+    await openDashboard(page, 'Dashboard');
+    expect(await page.getByTestId('dashboard-total').textContent()).toBe(
+      'People in the register: 9',
+    );
+    const august = await page
+      .getByTestId('time-chart')
+      .getByRole('link', { name: /August 2013/ })
+      .locator('rect.chart-bar')
+      .boundingBox();
+    const september = await page
+      .getByTestId('time-chart')
+      .getByRole('link', { name: /September 2013/ })
+      .locator('rect.chart-bar')
+      .boundingBox();
+    expect(august!.x).toBeLessThan(september!.x);
+    await page.screenshot({ path: join(shots, 'en-dashboard.png'), fullPage: true });
+    await chartShots(page, 'en');
+
+    // The month column: deaths dated to August 2013.
+    await page
+      .getByTestId('time-chart')
+      .getByRole('link', { name: /August 2013/ })
+      .click();
+    await page.getByRole('heading', { name: 'Search the register' }).waitFor();
+    await expect.poll(async () => (await rowNames(page)).length).toBe(4);
+    expect(await page.getByTestId('active-filters').textContent()).toContain('Month: August 2013');
+
+    // The pyramid: males aged 60 and over.
+    await page.goBack();
+    await page
+      .getByTestId('pyramid-chart')
+      .getByRole('link', { name: 'Male, age 60+ (people: 1)' })
+      .click();
+    await expect.poll(() => rowNames(page)).toEqual(['خالد عمر']);
+
+    // The UpSet column of people on both lists: both records of Ahmad al-Khatib.
+    await page.goBack();
+    await page
+      .getByTestId('upset-chart')
+      .getByRole('link', { name: /Recorded only by Northern list \+ Southern list/ })
+      .click();
+    await expect
+      .poll(async () => (await rowNames(page)).sort())
+      .toEqual(['أحمد محمود الخطيب', 'احمد محمود الخطيب'].sort());
+    await expect
+      .poll(() => page.getByTestId('search-totals').textContent())
+      .toBe('Matching records: 2 · people: 1');
+    await page.screenshot({ path: join(shots, 'en-search-source-set.png'), fullPage: true });
+
+    // The table behind a chart is there for screen readers and for copying figures.
+    await page.goBack();
+    await page.getByTestId('chart-violations').locator('summary').click();
+    expect(
+      await page.getByTestId('chart-violations').locator('table tbody tr').first().textContent(),
+    ).toBe('Killed5');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

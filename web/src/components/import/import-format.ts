@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format';
+import type { MappableField, PreviewFields } from '../../import-api';
+
+type DateSpan = NonNullable<PreviewFields['birthDate']>;
+
+/**
+ * Words and numbers for the Import screen: file sizes, field names, and a stored value as the
+ * rest of the workspace shows it (sexes and violations translated, dates with their precision).
+ */
+export function useImportFormat() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+
+  const size = (bytes: number) => {
+    const n = (value: number) => format.number(Number(value.toFixed(1)));
+    if (bytes >= 1024 * 1024) return t('import.sizes.mb', { n: n(bytes / 1024 / 1024) });
+    if (bytes >= 1024) return t('import.sizes.kb', { n: n(bytes / 1024) });
+    return t('import.sizes.bytes', { n: format.number(bytes) });
+  };
+
+  const fieldLabel = (field: MappableField) => t(`import.fields.${field}`);
+
+  const dateSpan = (span: DateSpan | null): string | null => {
+    if (!span?.start) return null;
+    if (span.precision === 'range' && span.end && span.end !== span.start)
+      return `${format.date(span.start)} – ${format.date(span.end)}`;
+    return format.date(span.start, span.precision);
+  };
+
+  /** The value a field would be stored with, for reading; null when it would be empty. */
+  const stored = (field: MappableField, f: PreviewFields): string | null => {
+    const word = (key: string, value: string | null) =>
+      value === null ? null : t(`${key}.${value}`, { defaultValue: value });
+    switch (field) {
+      case 'record_id':
+        return f.sourceRecordId;
+      case 'name':
+        return f.name;
+      case 'name_latin':
+        return f.nameLatin;
+      case 'other_names':
+        return f.otherNames.length > 0
+          ? f.otherNames.join(i18n.language === 'ar' ? '، ' : ', ')
+          : null;
+      case 'kunya':
+        return f.kunya;
+      case 'sex':
+        return word('sex', f.sex);
+      case 'age':
+        return f.age === null ? null : format.number(f.age);
+      case 'age_category':
+        return word('import.ageCategories', f.ageCategory);
+      case 'birth_date':
+        return dateSpan(f.birthDate);
+      case 'event_date':
+        return dateSpan(f.eventDate);
+      case 'place_country':
+        return f.placeCountry;
+      case 'place_governorate':
+        return f.placeGovernorate;
+      case 'place_locality':
+        return f.placeLocality;
+      case 'place_site':
+        return f.placeSite;
+      case 'violation':
+        return word('violation', f.violation);
+      case 'perpetrator':
+        return f.perpetrator;
+      case 'confidentiality':
+        return word('import.confidentiality', f.confidentiality);
+      case 'restricted':
+        return null;
+    }
+  };
+
+  /** Column names quoted and listed as the language does: «أ» و«ب», “a” and “b”. */
+  const quotedList = (items: string[]) => {
+    const ar = i18n.language === 'ar';
+    const quoted = items.map((item) => (ar ? `«${item}»` : `“${item}”`));
+    return new Intl.ListFormat(ar ? 'ar' : 'en', { type: 'conjunction' }).format(quoted);
+  };
+
+  return { number: format.number, date: format.date, size, fieldLabel, stored, quotedList };
+}
