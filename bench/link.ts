@@ -4,11 +4,11 @@
  * "monitor" list against Arabic names) and on a synthetic set, scored against truth.
  * Prints name=value lines; never fails on time.
  * Usage: node link.js [--records N] [--sources K] [--seed S] [--workers W] [--synth-only]
- * With `--records 1000000 --synth-only` it prints the million-record figures (wall and
- * CPU seconds, peak RSS, F1) without the Gaza sets, so the peak RSS is the synthetic run's.
+ * The million-record figures (link_1m_*) come from `npm run bench:link-1m` (bench/link-1m.ts),
+ * which runs the dedupe in a process of its own.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   dedupeFile,
@@ -40,16 +40,23 @@ async function run(label: string, input: string, truth: string, cross?: string):
   const e = await evaluateFiles(truth, output, cross);
   print(`rows_${label}`, summary.rows);
   print(`candidate_pairs_${label}`, summary.report.candidatePairs);
+  print(`attached_${label}`, summary.report.attached);
   print(`precision_${label}`, e.precision.toFixed(4));
   print(`recall_${label}`, e.recall.toFixed(4));
   print(`f1_${label}`, e.f1.toFixed(4));
   print(`seconds_${label}`, seconds.toFixed(2));
-  // Main-thread CPU only (workers not included): a load-independent figure on a shared machine.
+  // Process CPU (worker threads included): a load-independent figure on a shared machine.
   print(`cpu_seconds_${label}`, ((cpu.user + cpu.system) / 1e6).toFixed(2));
   for (const [phase, s] of Object.entries(summary.report.seconds))
     print(`phase_seconds_${label}_${phase}`, s.toFixed(2));
 }
 
+print(
+  'load_average',
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' '),
+);
 try {
   // The shared data sits next to the repository (see ../shared/data/README.md).
   const shared = join(process.cwd(), '..', 'shared', 'data', 'linkage');

@@ -18,8 +18,9 @@ describe('sijil dedupe on the shared Gaza releases', () => {
         const summary = await dedupeFile({ input, output, workers: 0 });
         expect(summary.rows).toBe(66997);
         const e = await evaluateFiles(join(shared, 'gaza-releases.truth.csv'), output);
-        expect(e.precision).toBeGreaterThan(0.98);
-        expect(e.recall).toBeGreaterThan(0.98);
+        // 0.9954 and 0.9955 when measured (docs/METHODOLOGY.md).
+        expect(e.precision).toBeGreaterThan(0.99);
+        expect(e.recall).toBeGreaterThan(0.99);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -1,7 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
-import { formatEvaluation } from '../../core/linkage/index.js';
-import { dedupeFile, evaluateFiles, synthFiles } from '../../services/linkage/index.js';
+import { formatBySourcePair, formatEvaluation } from '../../core/linkage/index.js';
+import {
+  dedupeFile,
+  evaluateFiles,
+  evaluateFilesBySource,
+  synthFiles,
+} from '../../services/linkage/index.js';
 
 function probability(value: string): number {
   const n = Number(value);
@@ -85,7 +90,10 @@ export function registerLinkageCommands(program: Command): void {
     .argument('<truth>', 'truth CSV (source,record_id,entity)')
     .argument('<result>', 'result CSV (source,record_id,cluster_id)')
     .option('--cross <source>', 'count only pairs with exactly one record from this source')
-    .action(async (truth: string, result: string, opts: { cross?: string }) => {
+    .option('--by-source', 'also give pairwise figures for each pair of sources')
+    .action(async (truth: string, result: string, opts: { cross?: string; bySource?: boolean }) => {
       process.stdout.write(`${formatEvaluation(await evaluateFiles(truth, result, opts.cross))}\n`);
+      if (opts.bySource === true)
+        process.stdout.write(`${formatBySourcePair(await evaluateFilesBySource(truth, result))}\n`);
     });
 }

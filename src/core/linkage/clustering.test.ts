@@ -37,4 +37,20 @@ describe('clusterRecords', () => {
     for (const c of r.clusterOf) sizes.set(c, (sizes.get(c) ?? 0) + 1);
     expect(Math.max(...sizes.values())).toBeLessThanOrEqual(10);
   });
+
+  it('joins two records of one list only on a link of their own', () => {
+    // 0 and 2 are in list 0, 1 in list 1: 0–1 and 1–2 link, 0–2 is weak but not vetoed.
+    const pairs = { '0-1': 10, '1-2': 9, '0-2': 1 };
+    const links = [
+      { a: 0, b: 1, weight: 10 },
+      { a: 1, b: 2, weight: 9 },
+    ];
+    const lists = Int32Array.of(0, 1, 0);
+    const r = clusterRecords(3, links, score(pairs), [], DEFAULT_CLUSTER_OPTIONS, lists);
+    expect(r.clusterOf[0]).toBe(r.clusterOf[1]);
+    expect(r.clusterOf[2]).not.toBe(r.clusterOf[0]);
+    expect(r.report.refusedBySameList).toBe(1);
+    // Without lists the weak pair only has to clear the veto and the average.
+    expect(clusterRecords(3, links, score(pairs)).clusterOf[2]).toBe(0);
+  });
 });

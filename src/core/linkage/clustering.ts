@@ -1,12 +1,5 @@
 import type { PairDecision } from './decisions.js';
-
-/** A scored candidate link between two records. */
-export interface ScoredLink {
-  readonly a: number;
-  readonly b: number;
-  /** Match weight (log2 odds). */
-  readonly weight: number;
-}
+import { ScoredLinks, type ScoredLink } from './scored-links.js';
 
 /** Clustering settings (weights are log2 odds). */
 export interface ClusterOptions {
@@ -39,6 +32,8 @@ export interface ClusterReport {
   readonly refusedByVeto: number;
   readonly refusedByAverage: number;
   readonly refusedBySize: number;
+  /** Merges refused because two records of one list would join without a link of their own. */
+  readonly refusedBySameList: number;
   /** "Same" decisions that contradicted "different" decisions (the "different" won). */
   readonly conflictingDecisions: number;
 }
@@ -56,26 +51,38 @@ export interface ClusterResult {
  * across them, not just by the one link: no cross pair may be strongly against
  * (`vetoWeight`) and their average must reach `averageWeight`. This stops the
  * chaining that single-linkage suffers (A≈B, B≈C, but A and C are namesakes born
- * years apart). `scorePair` scores any two records on demand.
+ * years apart). `scorePair` scores any two records on demand. With `sourceOf` (the
+ * list of each record), two records of one list are put together only when their own
+ * pair reaches the threshold.
  */
 export function clusterRecords(
   recordCount: number,
-  links: readonly ScoredLink[],
+  links: ScoredLinks | readonly ScoredLink[],
   scorePair: (a: number, b: number) => number,
   decisions: readonly PairDecision[] = [],
   options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+  sourceOf?: Int32Array,
 ): ClusterResult {
+  const list = links instanceof ScoredLinks ? links : ScoredLinks.of(links);
   const parent = new Int32Array(recordCount);
-  for (let i = 0; i < recordCount; i++) parent[i] = i;
-  const members: number[][] = Array.from({ length: recordCount }, (_, i) => [i]);
+  // Members of each cluster as a linked list: first member at its root, next member of each.
+  const head = new Int32Array(recordCount);
+  const tail = new Int32Array(recordCount);
+  const next = new Int32Array(recordCount).fill(-1);
+  const size = new Int32Array(recordCount).fill(1);
+  for (let i = 0; i < recordCount; i++) {
+    parent[i] = i;
+    head[i] = i;
+    tail[i] = i;
+  }
   const find = (x: number): number => {
     let r = x;
     while (parent[r] !== r) r = parent[r] ?? r;
     // Path compression.
     while (parent[x] !== r) {
-      const next = parent[x] ?? r;
+      const up = parent[x] ?? r;
       parent[x] = r;
-      x = next;
+      x = up;
     }
     return r;
   };
@@ -86,20 +93,20 @@ export function clusterRecords(
     (cannot.get(d.b) ?? cannot.set(d.b, []).get(d.b))?.push(d.a);
   }
   const separated = (ra: number, rb: number): boolean => {
-    const small = (members[ra]?.length ?? 0) <= (members[rb]?.length ?? 0) ? ra : rb;
+    if (cannot.size === 0) return false;
+    const small = (size[ra] ?? 0) <= (size[rb] ?? 0) ? ra : rb;
     const other = small === ra ? rb : ra;
-    for (const x of members[small] ?? [])
+    for (let x = head[small] ?? -1; x >= 0; x = next[x] ?? -1)
       for (const y of cannot.get(x) ?? []) if (find(y) === other) return true;
     return false;
   };
   const union = (ra: number, rb: number): void => {
-    const ma = members[ra] ?? [];
-    const mb = members[rb] ?? [];
-    const [big, small, bigList, smallList] =
-      ma.length >= mb.length ? [ra, rb, ma, mb] : [rb, ra, mb, ma];
+    const [big, small] = (size[ra] ?? 0) >= (size[rb] ?? 0) ? [ra, rb] : [rb, ra];
     parent[small] = big;
-    for (const x of smallList) bigList.push(x);
-    members[small] = [];
+    // The small cluster's members follow the big one's.
+    next[tail[big] ?? big] = head[small] ?? small;
+    tail[big] = tail[small] ?? small;
+    size[big] = (size[big] ?? 0) + (size[small] ?? 0);
   };
 
   let conflictingDecisions = 0;
@@ -112,21 +119,37 @@ export function clusterRecords(
     else union(ra, rb);
   }
 
-  const sorted = links
-    .filter((l) => l.weight >= options.threshold)
-    .sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+  // Strongest first; ties by record indices, so that the result does not depend on input order.
+  let considered = 0;
+  for (let k = 0; k < list.length; k++)
+    if ((list.weight[k] ?? -Infinity) >= options.threshold) considered++;
+  const sorted = new Uint32Array(considered);
+  considered = 0;
+  for (let k = 0; k < list.length; k++)
+    if ((list.weight[k] ?? -Infinity) >= options.threshold) sorted[considered++] = k;
+  const w = list.weight;
+  const la = list.a;
+  const lb = list.b;
+  sorted.sort(
+    (x, y) =>
+      (w[y] ?? 0) - (w[x] ?? 0) || (la[x] ?? 0) - (la[y] ?? 0) || (lb[x] ?? 0) - (lb[y] ?? 0),
+  );
   let merges = 0;
   let refusedByDecision = 0;
   let refusedByVeto = 0;
   let refusedByAverage = 0;
   let refusedBySize = 0;
-  for (const link of sorted) {
-    const ra = find(link.a);
-    const rb = find(link.b);
+  let refusedBySameList = 0;
+  for (const k of sorted) {
+    const linkA = la[k] ?? 0;
+    const linkB = lb[k] ?? 0;
+    const linkWeight = w[k] ?? 0;
+    const ra = find(linkA);
+    const rb = find(linkB);
     if (ra === rb) continue;
-    const ma = members[ra] ?? [];
-    const mb = members[rb] ?? [];
-    if (ma.length + mb.length > options.maxClusterSize) {
+    const sa = size[ra] ?? 0;
+    const sb = size[rb] ?? 0;
+    if (sa + sb > options.maxClusterSize) {
       refusedBySize++;
       continue;
     }
@@ -134,25 +157,36 @@ export function clusterRecords(
       refusedByDecision++;
       continue;
     }
-    if (ma.length > 1 || mb.length > 1) {
+    if (sa > 1 || sb > 1) {
       let sum = 0;
       let count = 0;
       let vetoed = false;
-      outer: for (const x of ma) {
-        for (const y of mb) {
+      let sameList = false;
+      outer: for (let x = head[ra] ?? -1; x >= 0; x = next[x] ?? -1) {
+        for (let y = head[rb] ?? -1; y >= 0; y = next[y] ?? -1) {
           if (count >= options.maxCrossPairs) break outer;
-          const isLink = (x === link.a && y === link.b) || (x === link.b && y === link.a);
-          const w = isLink ? link.weight : scorePair(x, y);
-          if (w < options.vetoWeight) {
+          const isLink = (x === linkA && y === linkB) || (x === linkB && y === linkA);
+          const pw = isLink ? linkWeight : scorePair(x, y);
+          if (pw < options.vetoWeight) {
             vetoed = true;
             break outer;
           }
-          sum += w;
+          // A list names a person once, as a rule: two of its records join only on a
+          // link of their own, never through a third record.
+          if (sourceOf !== undefined && sourceOf[x] === sourceOf[y] && pw < options.threshold) {
+            sameList = true;
+            break outer;
+          }
+          sum += pw;
           count++;
         }
       }
       if (vetoed) {
         refusedByVeto++;
+        continue;
+      }
+      if (sameList) {
+        refusedBySameList++;
         continue;
       }
       if (count > 0 && sum / count < options.averageWeight) {
@@ -164,12 +198,13 @@ export function clusterRecords(
     merges++;
   }
 
+  // Each record's cluster is the smallest record index in it.
   const clusterOf = new Int32Array(recordCount);
-  const smallest = new Map<number, number>();
+  const smallest = new Int32Array(recordCount).fill(-1);
   for (let i = 0; i < recordCount; i++) {
     const r = find(i);
-    if (!smallest.has(r)) smallest.set(r, i);
-    clusterOf[i] = smallest.get(r) ?? i;
+    if ((smallest[r] ?? -1) < 0) smallest[r] = i;
+    clusterOf[i] = smallest[r] ?? i;
   }
   return {
     clusterOf,
@@ -180,6 +215,7 @@ export function clusterRecords(
       refusedByVeto,
       refusedByAverage,
       refusedBySize,
+      refusedBySameList,
       conflictingDecisions,
     },
   };

@@ -1,12 +1,29 @@
-import { arabicSkeleton, latinSkeleton } from '../names/index.js';
+import { findSlot, lookup, slotId, slotValue } from './int-pair-map.js';
+import type { NameFrequencies } from './name-frequencies.js';
 import {
-  partStrings,
-  partsOf,
+  AT_AGE,
+  AT_BIRTH,
+  AT_FLAGS,
+  AT_ID_NUMBER,
+  AT_NAME,
+  AT_NAME_FLAGS,
+  AT_PLACE,
+  AT_SCRIPT,
+  AT_SEX,
+  AT_TOKENS,
+  AT_TOKENS_END,
+  NAME_KUNYA,
+  NAME_STRIDE,
+  PART_STRIDE,
+  RECORD_ID_VALID,
+  RECORD_STRIDE,
   SCRIPT_ARABIC,
   SCRIPT_NONE,
-  type PreparedRecord,
-} from './link-record.js';
-import { jaroWinkler } from './string-similarity.js';
+  SKELETON_AT,
+  type PreparedRecords,
+} from './prepared-records.js';
+import { partIds } from './record-preparer.js';
+import { jaroWinklerCodes } from './string-similarity.js';
 
 /** A compared field and the labels of its levels (level 0 is always "missing"). */
 export interface ComparisonField {
@@ -63,159 +80,57 @@ const NAME_DIFFERENT = 5;
  */
 const SKELETON_EQUAL = 9;
 
-/** Interned ids stay below 2^26, so two of them make one exact number key below 2^52. */
-const ID_LIMIT = 67_108_864;
+const ALEF = 0x0627;
+const LAM = 0x0644;
+const LATIN_A = 0x61;
+const LATIN_L = 0x6c;
 
-/** Where the chain ids sit in `PreparedRecord.nameIds` (spelling, then skeleton). */
-const CHAIN_ID_AT = 8;
-
-function pairKey(x: number, y: number): number {
-  return x * ID_LIMIT + y;
-}
-
-/**
- * Frequencies of one kind of name value (spellings or skeletons), indexed by the
- * interned ids of `PreparedRecord.nameIds`.
- */
-export interface ChainFrequencies {
-  /** One array per name field: id → fraction of the records having that value. */
-  readonly fields: readonly Float64Array[];
-  /** pairKey(father, family) → p(father | family). */
-  readonly fatherGivenFamily: ReadonlyMap<number, number>;
-  /** pairKey(father, family) → a line number, for `grandfatherGivenLine`. */
-  readonly lineIndex: ReadonlyMap<number, number>;
-  /** pairKey(grandfather, line number) → p(grandfather | father, family). */
-  readonly grandfatherGivenLine: ReadonlyMap<number, number>;
-}
+// Scratch space of the hot loop (one per thread): part ids of both records, tokens
+// rebuilt by joining compounds, and the code units of two strings being compared.
+const partsA = new Int32Array(PART_STRIDE);
+const partsB = new Int32Array(PART_STRIDE);
+let joinedTokens = new Int32Array(32);
+let joinedSkeletons = new Int32Array(32);
+let codesA = new Uint16Array(64);
+let codesB = new Uint16Array(64);
 
 /**
- * Frequency of each name value per name field, as fractions of the records having
- * it, and conditional frequencies along the patrilineal chain. Siblings share father,
- * grandfather and family name: the three agreements are one piece of evidence, not
- * three. Weighing the father's name by p(father | family) and the grandfather's by
- * p(grandfather | father, family) when the earlier links agree makes their sum
- * log2(m³ / p(whole lineage)), as it should be.
+ * Compares records a and b and writes one level per field into `levels` at
+ * `offset * FIELD_COUNT`, and the exact-match name frequencies into `tf` at
+ * `offset * NAME_FIELD_COUNT`. Writing into shared buffers keeps the hot loop free of
+ * allocations when millions of pairs are compared.
  */
-export interface NameFrequencies extends ChainFrequencies {
-  /**
-   * The same figures over cross-script skeletons (used when two records agree on a
-   * skeleton but not on a spelling: a Latin and an Arabic record, or two Latin
-   * spellings). A skeleton is coarser than a spelling, so it is more frequent and
-   * its agreement weighs less.
-   */
-  readonly skeleton: ChainFrequencies;
-  /** Id of every part string of the records (for compounds joined during comparison). */
-  readonly ids: ReadonlyMap<string, number>;
-}
-
-/** Counts value frequencies per name field over prepared records (spellings and skeletons). */
-export function nameFrequencies(records: readonly PreparedRecord[]): NameFrequencies {
-  let size = 1;
-  for (const r of records) for (const id of r.nameIds) if (id >= size) size = id + 1;
-  const ids = new Map<string, number>([['', 0]]);
-  const spelling = chainFrequencies(records, 0, size, ids);
-  return { ...spelling, skeleton: chainFrequencies(records, NAME_FIELD_COUNT, size), ids };
-}
-
-/** p(father | family) of two spellings, or undefined when the lineage is unknown. */
-export function lineageFrequency(
+export function comparePair(
+  records: PreparedRecords,
   freq: NameFrequencies,
-  father: string,
-  family: string,
-): number | undefined {
-  const f = freq.ids.get(father);
-  const g = freq.ids.get(family);
-  return f === undefined || g === undefined ? undefined : freq.fatherGivenFamily.get(pairKey(f, g));
-}
-
-function chainFrequencies(
-  records: readonly PreparedRecord[],
-  at: number,
-  size: number,
-  ids?: Map<string, number>,
-): ChainFrequencies {
-  const counts = [0, 1, 2, 3].map(() => new Float64Array(size));
-  const totals = [0, 0, 0, 0];
-  const familyCount = new Map<number, number>();
-  const lineCount = new Map<number, number>();
-  const fullLineCount = new Map<number, number>();
-  const lineIndex = new Map<number, number>();
-  // Lineage counts are over distinct name chains: a person listed in three releases
-  // must not make their own lineage look common.
-  const seenChains = new Uint8Array(size);
-  for (const r of records) {
-    const given = r.nameIds[at] ?? 0;
-    const father = r.nameIds[at + 1] ?? 0;
-    const grandfather = r.nameIds[at + 2] ?? 0;
-    const family = r.nameIds[at + 3] ?? 0;
-    // The chain's own interned id (after the eight parts) marks it seen.
-    const chain = r.nameIds[CHAIN_ID_AT + (at === 0 ? 0 : 1)] ?? 0;
-    const firstSeen = seenChains[chain] === 0;
-    if (firstSeen) {
-      seenChains[chain] = 1;
-      if (ids)
-        for (let k = 0; k < r.nameStrings.length; k++)
-          ids.set(r.nameStrings[k] ?? '', r.nameIds[k] ?? 0);
-    }
-    if (firstSeen && family !== 0 && father !== 0) {
-      bump(familyCount, family);
-      const line = pairKey(father, family);
-      bump(lineCount, line);
-      const lineNumber = numberOf(lineIndex, line);
-      if (grandfather !== 0) bump(fullLineCount, pairKey(grandfather, lineNumber));
-    }
-    const values = [given, father, grandfather, family];
-    for (let f = 0; f < 4; f++) {
-      const v = values[f] ?? 0;
-      const c = counts[f];
-      if (v === 0 || !c) continue;
-      c[v] = (c[v] ?? 0) + 1;
-      totals[f] = (totals[f] ?? 0) + 1;
-    }
-  }
-  // Leave-one-out and shrunk towards the marginal frequency: a lineage seen once
-  // says nothing about how common it is among other people, so the marginal is
-  // used there, not 1 (which would make agreement on it worthless).
-  const marginal = (f: number, v: number): number =>
-    (counts[f]?.[v] ?? 0) / Math.max(1, totals[f] ?? 1);
-  const fatherGivenFamily = new Map<number, number>();
-  for (const [k, c] of lineCount) {
-    const father = Math.floor(k / ID_LIMIT);
-    const others = (familyCount.get(k % ID_LIMIT) ?? c) - 1;
-    fatherGivenFamily.set(k, (c - 1 + marginal(1, father)) / (others + 1));
-  }
-  const lineOf: number[] = [];
-  for (const [k, line] of lineIndex) lineOf[line] = k;
-  const grandfatherGivenLine = new Map<number, number>();
-  for (const [k, c] of fullLineCount) {
-    const grandfather = Math.floor(k / ID_LIMIT);
-    const others = (lineCount.get(lineOf[k % ID_LIMIT] ?? -1) ?? c) - 1;
-    grandfatherGivenLine.set(k, (c - 1 + marginal(2, grandfather)) / (others + 1));
-  }
-  return {
-    fields: counts.map((c, f) => {
-      const total = Math.max(1, totals[f] ?? 1);
-      for (let v = 0; v < c.length; v++) c[v] = (c[v] ?? 0) / total;
-      return c;
-    }),
-    fatherGivenFamily,
-    lineIndex,
-    grandfatherGivenLine,
-  };
-}
-
-function bump(m: Map<number, number>, k: number): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
-}
-
-/** The number of `key` in `m`, assigned on first sight. */
-function numberOf(m: Map<number, number>, key: number): number {
-  let n = m.get(key);
-  if (n === undefined) {
-    n = m.size;
-    m.set(key, n);
-  }
-  return n;
+  a: number,
+  b: number,
+  levels: Uint8Array,
+  tf: Float32Array,
+  offset: number,
+): void {
+  const lo = offset * FIELD_COUNT;
+  const packed = records.packed;
+  const ra = a * RECORD_STRIDE;
+  const rb = b * RECORD_STRIDE;
+  compareNames(
+    records,
+    freq,
+    packed[ra + AT_NAME] ?? 0,
+    packed[rb + AT_NAME] ?? 0,
+    levels,
+    lo,
+    tf,
+    offset * NAME_FIELD_COUNT,
+  );
+  const sa = packed[ra + AT_SEX] ?? 0;
+  const sb = packed[rb + AT_SEX] ?? 0;
+  levels[lo + 4] = sa === 0 || sb === 0 ? 0 : sa === sb ? 1 : 2;
+  levels[lo + 5] = compareBirth(packed, ra, rb);
+  levels[lo + 6] = compareIdentity(packed, ra, rb);
+  const pa = packed[ra + AT_PLACE] ?? 0;
+  const pb = packed[rb + AT_PLACE] ?? 0;
+  levels[lo + 7] = pa === 0 || pb === 0 ? 0 : pa === pb ? 1 : 2;
 }
 
 /** Output of comparing one pair: a level per field and the frequency of exact name values. */
@@ -225,109 +140,95 @@ export interface PairComparison {
   readonly nameFrequency: Float32Array;
 }
 
-/**
- * Compares records a and b and writes one level per field into `levels` at
- * `offset * FIELD_COUNT`, and the exact-match name frequencies into `tf` at
- * `offset * NAME_FIELD_COUNT`. Writing into shared buffers keeps the hot loop free of
- * allocations when millions of pairs are compared.
- */
-export function comparePair(
-  a: PreparedRecord,
-  b: PreparedRecord,
-  freq: NameFrequencies,
-  levels: Uint8Array,
-  tf: Float32Array,
-  offset: number,
-): void {
-  const lo = offset * FIELD_COUNT;
-  const to = offset * NAME_FIELD_COUNT;
-  compareNames(a, b, freq, levels, lo, tf, to);
-  levels[lo + 4] = a.sex === 0 || b.sex === 0 ? 0 : a.sex === b.sex ? 1 : 2;
-  levels[lo + 5] = compareBirth(a, b);
-  levels[lo + 6] = compareIdentity(a, b);
-  levels[lo + 7] = a.place === '' || b.place === '' ? 0 : a.place === b.place ? 1 : 2;
-}
-
 /** Convenience wrapper returning fresh arrays (for explanations and tests). */
 export function compareRecords(
-  a: PreparedRecord,
-  b: PreparedRecord,
+  records: PreparedRecords,
   freq: NameFrequencies,
+  a: number,
+  b: number,
 ): PairComparison {
   const levels = new Uint8Array(FIELD_COUNT);
   const nameFrequency = new Float32Array(NAME_FIELD_COUNT);
-  comparePair(a, b, freq, levels, nameFrequency, 0);
+  comparePair(records, freq, a, b, levels, nameFrequency, 0);
   return { levels, nameFrequency };
 }
 
+/** Compares names ka and kb (indices into `records.names`). */
 function compareNames(
-  a: PreparedRecord,
-  b: PreparedRecord,
+  records: PreparedRecords,
   freq: NameFrequencies,
+  ka: number,
+  kb: number,
   levels: Uint8Array,
   lo: number,
   tf: Float32Array,
   to: number,
 ): void {
-  if (a.script === SCRIPT_NONE || b.script === SCRIPT_NONE) {
+  const packed = records.names.packed;
+  const na = ka * NAME_STRIDE;
+  const nb = kb * NAME_STRIDE;
+  const scriptA = packed[na + AT_SCRIPT] ?? SCRIPT_NONE;
+  const scriptB = packed[nb + AT_SCRIPT] ?? SCRIPT_NONE;
+  if (scriptA === SCRIPT_NONE || scriptB === SCRIPT_NONE) {
     for (let f = 0; f < NAME_FIELD_COUNT; f++) {
       levels[lo + f] = 0;
       tf[to + f] = 0;
     }
     return;
   }
-  const sameScript = a.script === b.script;
-  const arabic = a.script === SCRIPT_ARABIC;
-  // Interned ids of the eight parts (spellings then skeletons) and their strings.
-  let ia = a.nameIds;
-  let ib = b.nameIds;
-  let na = a.nameStrings;
-  let nb = b.nameStrings;
-  if (sameScript && a.tokens.length !== b.tokens.length) {
-    // Joined/split compounds the normaliser did not know ("يامنكفاح" / "يامن كفاح").
-    const ja = joinToMatch(a.tokens, b.tokens);
-    const jb = joinToMatch(b.tokens, a.tokens);
-    if (ja !== a.tokens) [na, ia] = joinedParts(ja, a.kunya, arabic, freq);
-    if (jb !== b.tokens) [nb, ib] = joinedParts(jb, b.kunya, arabic, freq);
+  const sameScript = scriptA === scriptB;
+  const arabic = scriptA === SCRIPT_ARABIC;
+  for (let k = 0; k < PART_STRIDE; k++) {
+    partsA[k] = packed[na + k] ?? 0;
+    partsB[k] = packed[nb + k] ?? 0;
   }
+  if (
+    sameScript &&
+    ka !== kb &&
+    (packed[na + AT_TOKENS_END] ?? 0) - (packed[na + AT_TOKENS] ?? 0) !==
+      (packed[nb + AT_TOKENS_END] ?? 0) - (packed[nb + AT_TOKENS] ?? 0)
+  ) {
+    // Joined/split compounds the normaliser did not know ("يامنكفاح" / "يامن كفاح").
+    joinToMatch(records, ka, kb, partsA);
+    joinToMatch(records, kb, ka, partsB);
+  }
+  const size = freq.size;
   // Bit f set when field f agrees on the skeleton only (frequency from skeletons).
   let bySkeleton = 0;
   for (let f = 0; f < NAME_FIELD_COUNT; f++) {
-    const xa = ia[f] ?? 0;
-    const xb = ib[f] ?? 0;
-    const ka = ia[f + NAME_FIELD_COUNT] ?? 0;
-    const kb = ib[f + NAME_FIELD_COUNT] ?? 0;
+    const xa = partsA[f] ?? 0;
+    const xb = partsB[f] ?? 0;
+    const sa = partsA[f + SKELETON_AT] ?? 0;
+    const sb = partsB[f + SKELETON_AT] ?? 0;
     let level: number;
     if (xa === 0 || xb === 0) level = 0;
     else if (sameScript)
+      level = xa === xb ? NAME_EXACT : cachedLevel(records, xa, xb, sa, sb, arabic, false);
+    else
       level =
-        xa === xb && (xa > 0 || na[f] === nb[f])
-          ? NAME_EXACT
-          : compareSameScript(
-              na[f] ?? '',
-              nb[f] ?? '',
-              ka !== 0 && ka === kb && (ka > 0 || na[f + 4] === nb[f + 4]),
-              arabic,
-            );
-    else level = compareSkeletons(ka, kb, na[f + 4] ?? '', nb[f + 4] ?? '');
+        sa === 0 || sb === 0
+          ? 0
+          : sa === sb
+            ? SKELETON_EQUAL
+            : cachedLevel(records, sa, sb, sa, sb, arabic, true);
     if (level === SKELETON_EQUAL) {
       level = NAME_EXACT;
       bySkeleton |= 1 << f;
     }
-    if (f === 3 && level >= NAME_SIMILAR) {
-      // A family name given as an alternative on the other record ("ابوعيشة(ابوحطب)").
-      const va = na[f] ?? '';
-      const vb = nb[f] ?? '';
-      if ((va !== '' && b.alternates.includes(va)) || (vb !== '' && a.alternates.includes(vb)))
-        level = NAME_VARIANT;
-    }
+    // A family name given as an alternative on the other record ("ابوعيشة(ابوحطب)").
+    if (
+      f === 3 &&
+      level >= NAME_SIMILAR &&
+      (hasAlternate(records, kb, xa) || hasAlternate(records, ka, xb))
+    )
+      level = NAME_VARIANT;
     levels[lo + f] = level;
     tf[to + f] =
       level !== NAME_EXACT
         ? 0
         : (bySkeleton & (1 << f)) !== 0
-          ? (freq.skeleton.fields[f]?.[ka] ?? 0)
-          : (freq.fields[f]?.[xa] ?? 0);
+          ? (freq.skeleton.fields[f * size + sa] ?? 0)
+          : (freq.fields[f * size + xa] ?? 0);
   }
   // Along the chain family → father → grandfather, agreement is conditional (see NameFrequencies).
   if (levels[lo + 3] === NAME_EXACT && levels[lo + 1] === NAME_EXACT) {
@@ -335,103 +236,232 @@ function compareNames(
     // looked up among skeleton chains.
     const skel = (bySkeleton & 0b1110) !== 0;
     const src = skel ? freq.skeleton : freq;
-    const at = skel ? NAME_FIELD_COUNT : 0;
-    const father = ia[at + 1] ?? -1;
-    const family = ia[at + 3] ?? -1;
-    const grandfather = ia[at + 2] ?? -1;
+    const at = skel ? SKELETON_AT : 0;
+    const father = partsA[at + 1] ?? 0;
+    const family = partsA[at + 3] ?? 0;
+    const grandfather = partsA[at + 2] ?? 0;
     if (father > 0 && family > 0) {
-      const line = pairKey(father, family);
-      tf[to + 1] = src.fatherGivenFamily.get(line) ?? tf[to + 1] ?? 0;
-      const lineNumber = src.lineIndex.get(line);
-      if (levels[lo + 2] === NAME_EXACT && grandfather > 0 && lineNumber !== undefined)
-        tf[to + 2] =
-          src.grandfatherGivenLine.get(pairKey(grandfather, lineNumber)) ?? tf[to + 2] ?? 0;
+      const slot = findSlot(src.lines, father, family);
+      if (slot >= 0) {
+        tf[to + 1] = slotValue(src.lines, slot);
+        if (levels[lo + 2] === NAME_EXACT && grandfather > 0)
+          tf[to + 2] = lookup(
+            src.grandfathers,
+            grandfather,
+            slotId(src.lines, slot),
+            tf[to + 2] ?? 0,
+          );
+      }
     }
   }
 }
 
-/**
- * Part strings and ids of a token chain rebuilt by joining compounds; a string no
- * record has gets id -1 (its frequency is unknown, and equal only by spelling).
- */
-function joinedParts(
-  tokens: readonly string[],
-  kunya: boolean,
+// Levels of token pairs already compared. Given names repeat across millions of pairs,
+// and the level of two different spellings (or skeletons) depends on nothing else, so a
+// small direct-mapped cache saves most string comparisons. Keys are the two string ids
+// and whether they were compared as skeletons; a cache belongs to one string table.
+const CACHE_BITS = 16;
+const cacheA = new Int32Array(1 << CACHE_BITS).fill(-1);
+const cacheB = new Int32Array(1 << CACHE_BITS);
+const cacheLevel = new Uint8Array(1 << CACHE_BITS);
+let cacheOwner: PreparedRecords['strings'] | undefined;
+
+function cachedLevel(
+  records: PreparedRecords,
+  x: number,
+  y: number,
+  sx: number,
+  sy: number,
   arabic: boolean,
-  freq: NameFrequencies,
-): [readonly string[], readonly number[]] {
-  const skeletons = tokens.map(arabic ? arabicSkeleton : latinSkeleton);
-  const strings = partStrings(partsOf(tokens, kunya), partsOf(skeletons, kunya));
-  return [strings, strings.map((x) => (x === '' ? 0 : (freq.ids.get(x) ?? -1)))];
+  skeletons: boolean,
+): number {
+  if (cacheOwner !== records.strings) {
+    cacheA.fill(-1);
+    cacheOwner = records.strings;
+  }
+  const keyA = skeletons ? -2 - x : x;
+  let h = Math.imul(x, 0x9e3779b1) ^ Math.imul(y + (skeletons ? 0x5bd1e995 : 0), 0x85ebca77);
+  h = (h ^ (h >>> 16)) & ((1 << CACHE_BITS) - 1);
+  if (cacheA[h] === keyA && cacheB[h] === y) return cacheLevel[h] ?? 0;
+  const level = skeletons
+    ? compareSkeletons(records, x, y)
+    : compareSameScript(records, x, y, sx !== 0 && sx === sy, arabic);
+  cacheA[h] = keyA;
+  cacheB[h] = y;
+  cacheLevel[h] = level;
+  return level;
 }
 
-function stripArticle(t: string, arabic: boolean): string {
-  if (arabic) {
-    if (t.startsWith('اال') && t.length >= 5) return 'ا' + t.slice(3);
-    if (t.startsWith('ال') && t.length >= 4) return t.slice(2);
-    return t;
+function hasAlternate(records: PreparedRecords, k: number, id: number): boolean {
+  if (id === 0) return false;
+  const names = records.names;
+  const end = names.alternateStart[k + 1] ?? 0;
+  for (let j = names.alternateStart[k] ?? 0; j < end; j++)
+    if (names.alternates[j] === id) return true;
+  return false;
+}
+
+/** Copies the code units of string `id` into `buf` from `at`; returns the new end. */
+function load(
+  records: PreparedRecords,
+  id: number,
+  buf: Uint16Array,
+  at: number,
+  skip = 0,
+): number {
+  const s = records.strings;
+  const from = (s.offsets[id] ?? 0) + skip;
+  const to = s.offsets[id + 1] ?? from;
+  for (let i = from; i < to; i++) buf[at++] = s.codes[i] ?? 0;
+  return at;
+}
+
+function ensureCodes(records: PreparedRecords, x: number, y: number): void {
+  const s = records.strings;
+  const need = Math.max(
+    (s.offsets[x + 1] ?? 0) - (s.offsets[x] ?? 0),
+    (s.offsets[y + 1] ?? 0) - (s.offsets[y] ?? 0),
+  );
+  if (need > codesA.length) {
+    codesA = new Uint16Array(need * 2);
+    codesB = new Uint16Array(need * 2);
   }
-  return t.startsWith('al') && t.length >= 5 ? t.slice(2) : t;
+}
+
+/**
+ * Loads string `id` without its article: Arabic ال (also its PDF-swapped form اال,
+ * which keeps the first alef), Latin "al" (as normaliseLatinName writes every article).
+ */
+function loadStripped(
+  records: PreparedRecords,
+  id: number,
+  buf: Uint16Array,
+  arabic: boolean,
+): number {
+  const s = records.strings;
+  const from = s.offsets[id] ?? 0;
+  const len = (s.offsets[id + 1] ?? from) - from;
+  const c0 = s.codes[from];
+  const c1 = s.codes[from + 1];
+  if (arabic) {
+    if (len >= 5 && c0 === ALEF && c1 === ALEF && s.codes[from + 2] === LAM) {
+      buf[0] = ALEF;
+      return load(records, id, buf, 1, 3);
+    }
+    if (len >= 4 && c0 === ALEF && c1 === LAM) return load(records, id, buf, 0, 2);
+  } else if (len >= 5 && c0 === LATIN_A && c1 === LATIN_L) return load(records, id, buf, 0, 2);
+  return load(records, id, buf, 0);
 }
 
 function compareSameScript(
-  va: string,
-  vb: string,
+  records: PreparedRecords,
+  xa: number,
+  xb: number,
   skeletonEqual: boolean,
   arabic: boolean,
 ): number {
-  if (va === vb) return NAME_EXACT;
-  const xa = stripArticle(va, arabic);
-  const xb = stripArticle(vb, arabic);
-  if (xa === xb) return NAME_VARIANT;
+  ensureCodes(records, xa, xb);
+  const la = loadStripped(records, xa, codesA, arabic);
+  const lb = loadStripped(records, xb, codesB, arabic);
+  if (la === lb) {
+    let same = true;
+    for (let i = 0; i < la && same; i++) same = codesA[i] === codesB[i];
+    if (same) return NAME_VARIANT;
+  }
   // Latin spellings of one Arabic name share a skeleton; Arabic spellings do not
   // need it (and محمد/محمود share one), so Arabic pairs go straight to similarity.
   if (!arabic && skeletonEqual) return SKELETON_EQUAL;
-  const s = jaroWinkler(xa, xb);
+  const s = jaroWinklerCodes(codesA, la, codesB, lb);
   if (s >= 0.92) return NAME_CLOSE;
   if (s >= 0.8) return NAME_SIMILAR;
   return NAME_DIFFERENT;
 }
 
-/** Compares two skeletons given by id (-1: not interned) and string. */
-function compareSkeletons(ida: number, idb: number, ka: string, kb: string): number {
-  if (ida === 0 || idb === 0) return 0;
-  if (ida === idb && (ida > 0 || ka === kb)) return SKELETON_EQUAL;
-  if (ida < 0 || idb < 0) {
-    if (ka === kb) return SKELETON_EQUAL;
-  }
-  const s = jaroWinkler(ka, kb);
+/** Compares two different, non-empty skeletons by id. */
+function compareSkeletons(records: PreparedRecords, sa: number, sb: number): number {
+  ensureCodes(records, sa, sb);
+  const la = load(records, sa, codesA, 0);
+  const lb = load(records, sb, codesB, 0);
+  const s = jaroWinklerCodes(codesA, la, codesB, lb);
   if (s >= 0.9) return NAME_CLOSE;
   if (s >= 0.78) return NAME_SIMILAR;
   return NAME_DIFFERENT;
 }
 
-/**
- * Joins adjacent tokens of `x` whose concatenation is a token of `y`. Returns `x`
- * itself when nothing was joined (callers test identity to skip work).
- */
-function joinToMatch(x: readonly string[], y: readonly string[]): readonly string[] {
-  let out: string[] | undefined;
-  for (let i = 0; i < x.length; i++) {
-    const cur = x[i] ?? '';
-    const next = x[i + 1];
-    if (next !== undefined && y.includes(cur + next) && !y.includes(cur)) {
-      out ??= x.slice(0, i);
-      out.push(cur + next);
-      i++;
-    } else if (out) out.push(cur);
-  }
-  return out ?? x;
+/** True when string `t` is string `x` followed by string `y`. */
+function isConcat(records: PreparedRecords, t: number, x: number, y: number): boolean {
+  const s = records.strings;
+  const tFrom = s.offsets[t] ?? 0;
+  const xFrom = s.offsets[x] ?? 0;
+  const yFrom = s.offsets[y] ?? 0;
+  const xLen = (s.offsets[x + 1] ?? 0) - xFrom;
+  const yLen = (s.offsets[y + 1] ?? 0) - yFrom;
+  if ((s.offsets[t + 1] ?? 0) - tFrom !== xLen + yLen) return false;
+  for (let i = 0; i < xLen; i++) if (s.codes[tFrom + i] !== s.codes[xFrom + i]) return false;
+  for (let i = 0; i < yLen; i++) if (s.codes[tFrom + xLen + i] !== s.codes[yFrom + i]) return false;
+  return true;
 }
 
-function compareBirth(a: PreparedRecord, b: PreparedRecord): number {
-  if (a.birth !== 0 && b.birth !== 0) {
-    if (a.birth === b.birth) return 1;
-    if (nearDate(a.birth, b.birth)) return 2;
-    return Math.abs(Math.floor(a.birth / 10000) - Math.floor(b.birth / 10000)) <= 10 ? 5 : 6;
+/**
+ * Joins adjacent tokens of name `x` whose concatenation is a token of name `y` (and
+ * the first of them is not), and writes the parts of the joined chain into `out`.
+ * The joined token is then that token of `y`, with its id and skeleton. Leaves `out`
+ * alone when nothing was joined.
+ */
+function joinToMatch(records: PreparedRecords, x: number, y: number, out: Int32Array): void {
+  const names = records.names;
+  const xs = names.packed[x * NAME_STRIDE + AT_TOKENS] ?? 0;
+  const xe = names.packed[x * NAME_STRIDE + AT_TOKENS_END] ?? 0;
+  const ys = names.packed[y * NAME_STRIDE + AT_TOKENS] ?? 0;
+  const ye = names.packed[y * NAME_STRIDE + AT_TOKENS_END] ?? 0;
+  if (xe - xs > joinedTokens.length) {
+    joinedTokens = new Int32Array((xe - xs) * 2);
+    joinedSkeletons = new Int32Array((xe - xs) * 2);
   }
-  if (a.age < 0 || b.age < 0) return 0;
-  const d = Math.abs(a.age - b.age);
+  let n = 0;
+  let joined = false;
+  for (let i = xs; i < xe; i++) {
+    const cur = names.tokens[i] ?? 0;
+    let match = -1;
+    if (i + 1 < xe) {
+      const next = names.tokens[i + 1] ?? 0;
+      let curInY = false;
+      for (let j = ys; j < ye; j++) {
+        const t = names.tokens[j] ?? 0;
+        if (t === cur) curInY = true;
+        else if (match < 0 && isConcat(records, t, cur, next)) match = j;
+      }
+      if (curInY) match = -1;
+    }
+    if (match >= 0) {
+      joinedTokens[n] = names.tokens[match] ?? 0;
+      joinedSkeletons[n++] = names.skeletons[match] ?? 0;
+      joined = true;
+      i++;
+    } else {
+      joinedTokens[n] = cur;
+      joinedSkeletons[n++] = names.skeletons[i] ?? 0;
+    }
+  }
+  if (!joined) return;
+  const kunya = ((names.packed[x * NAME_STRIDE + AT_NAME_FLAGS] ?? 0) & NAME_KUNYA) !== 0;
+  partIds(joinedTokens, kunya, out, 0, n);
+  partIds(joinedSkeletons, kunya, out, SKELETON_AT, n);
+}
+
+/** Compares birth dates or ages of the packed records at `ra` and `rb`. */
+function compareBirth(packed: Int32Array, ra: number, rb: number): number {
+  const ba = packed[ra + AT_BIRTH] ?? 0;
+  const bb = packed[rb + AT_BIRTH] ?? 0;
+  if (ba !== 0 && bb !== 0) {
+    if (ba === bb) return 1;
+    if (nearDate(ba, bb)) return 2;
+    return Math.abs(Math.floor(ba / 10000) - Math.floor(bb / 10000)) <= 10 ? 5 : 6;
+  }
+  const aa = packed[ra + AT_AGE] ?? -1;
+  const ab = packed[rb + AT_AGE] ?? -1;
+  if (aa < 0 || ab < 0) return 0;
+  const d = Math.abs(aa - ab);
   return d <= 1 ? 3 : d <= 3 ? 4 : d <= 10 ? 5 : 6;
 }
 
@@ -444,23 +474,26 @@ function nearDate(x: number, y: number): boolean {
   const da = x % 100;
   const db = y % 100;
   const same = (ya === yb ? 1 : 0) + (ma === mb ? 1 : 0) + (da === db ? 1 : 0);
-  if (same >= 2 && (ya === yb || Math.abs(ya - yb) <= 1 || digitsApart(ya, yb) === 1)) return true;
+  if (same >= 2 && (ya === yb || Math.abs(ya - yb) <= 1 || digitsApart(ya, yb, 4) === 1))
+    return true;
   return ya === yb && ma === db && da === mb;
 }
 
-function digitsApart(x: number, y: number): number {
-  return charsApart(String(x), String(y));
-}
-
-function charsApart(sx: string, sy: string): number {
-  if (sx.length !== sy.length) return 99;
+/** Number of differing decimal digits of two numbers written with `digits` digits. */
+function digitsApart(x: number, y: number, digits: number): number {
   let d = 0;
-  for (let i = 0; i < sx.length; i++) if (sx[i] !== sy[i]) d++;
+  for (let i = 0; i < digits; i++) {
+    if (x % 10 !== y % 10) d++;
+    x = Math.floor(x / 10);
+    y = Math.floor(y / 10);
+  }
   return d;
 }
 
-function compareIdentity(a: PreparedRecord, b: PreparedRecord): number {
-  if (a.idNumber === '' || b.idNumber === '') return 0;
-  if (a.idNumber === b.idNumber) return a.idValid ? 1 : 2;
-  return charsApart(a.idNumber, b.idNumber) === 1 ? 3 : 4;
+function compareIdentity(packed: Int32Array, ra: number, rb: number): number {
+  const ia = packed[ra + AT_ID_NUMBER] ?? -1;
+  const ib = packed[rb + AT_ID_NUMBER] ?? -1;
+  if (ia < 0 || ib < 0) return 0;
+  if (ia === ib) return ((packed[ra + AT_FLAGS] ?? 0) & RECORD_ID_VALID) !== 0 ? 1 : 2;
+  return digitsApart(ia, ib, 9) === 1 ? 3 : 4;
 }

@@ -1,21 +1,23 @@
 import { DEFAULT_BLOCKING_RULES, generateCandidatePairs } from './blocking.js';
-import { clusterRecords, type ClusterReport, type ScoredLink } from './clustering.js';
-import { nameFrequencies } from './compare-records.js';
+import { clusterRecords, type ClusterReport } from './clustering.js';
 import type { PairDecision } from './decisions.js';
-import { scoreComparison, weightTable } from './fellegi-sunter.js';
+import { weightTable } from './fellegi-sunter.js';
 import {
   assembleLinkResult,
   DEFAULT_LINK_OPTIONS,
   inProcessComparer,
-  linkable,
   pairScorer,
+  phaseTimer,
   probabilityToWeight,
-  trainModel,
+  scorePairs,
   type LinkOptions,
   type LinkResult,
   type PairComparer,
 } from './link-pipeline.js';
-import { prepareRecords, type LinkInputRecord } from './link-record.js';
+import type { LinkInputRecord } from './link-record.js';
+import { nameFrequencies } from './name-frequencies.js';
+import { prepareRecords } from './record-preparer.js';
+import { trainModel } from './training.js';
 
 /** What a register already knows when it links again. */
 export interface LinkConstraints {
@@ -31,7 +33,10 @@ export interface LinkConstraints {
   readonly fresh: Uint8Array;
 }
 
-/** Options of a constrained run: those of `linkRecords`, `decisions` being human decisions. */
+/**
+ * Options of a constrained run: those of `linkRecords`, `decisions` being human decisions.
+ * `attach` is not used here yet: the register's runs take only links of their own.
+ */
 export type ConstrainedLinkOptions = Partial<LinkOptions>;
 
 /** A constrained run's result: that of `linkRecords`, plus what the constraints did. */
@@ -59,41 +64,32 @@ export async function linkWithConstraints(
   const n = inputs.length;
   if (constraints.groups.length !== n || constraints.fresh.length !== n)
     throw new Error('constraints must give a group and a fresh flag for every record');
-  const seconds: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string): void => {
-    const now = performance.now();
-    seconds[name] = (now - t) / 1000;
-    t = now;
-  };
+  const timer = phaseTimer();
   const records = prepareRecords(inputs);
   const freq = nameFrequencies(records);
-  lap('prepare');
+  timer.lap('prepare');
   const candidates = generateCandidatePairs(records, DEFAULT_BLOCKING_RULES, opts.blocking);
-  lap('block');
+  timer.lap('block');
   // Every candidate pair is compared, not only fresh ones: the review queue needs them all.
   const comparing = comparer.compare(records, freq, candidates.left, candidates.right);
   const model = trainModel(records, freq, opts);
-  lap('model');
+  timer.lap('model');
   const compared = await comparing;
-  lap('compare');
+  timer.lap('compare');
 
   const table = weightTable(model);
-  const pairCount = candidates.left.length;
-  const weights = new Float64Array(pairCount);
   const thresholdWeight = probabilityToWeight(opts.threshold);
   const { groups, fresh } = constraints;
-  const links: ScoredLink[] = [];
-  for (let p = 0; p < pairCount; p++) {
-    const w = scoreComparison(table, compared.levels, compared.tf, p);
-    weights[p] = w;
-    const a = candidates.left[p] ?? 0;
-    const b = candidates.right[p] ?? 0;
-    if (w < thresholdWeight || groups[a] === groups[b]) continue;
-    if (fresh[a] !== 1 && fresh[b] !== 1) continue;
-    if (linkable(records[a], records[b])) links.push({ a, b, weight: w });
-  }
-  lap('score');
+  // Only links between different groups that touch a fresh record are taken.
+  const { weights, links } = scorePairs(
+    records,
+    candidates,
+    compared,
+    table,
+    thresholdWeight,
+    (a, b) => groups[a] !== groups[b] && (fresh[a] === 1 || fresh[b] === 1),
+  );
+  timer.lap('score');
 
   // Constraint order matters: human "same" decisions first, so that a current group contradicting
   // a decision is the one broken.
@@ -110,14 +106,12 @@ export async function linkWithConstraints(
   const clusters = clusterRecords(
     n,
     links,
-    pairScorer(records, freq, table),
+    pairScorer(records, freq, table, candidates, weights),
     [...same, ...groupChains, ...different],
-    {
-      ...opts.cluster,
-      threshold: thresholdWeight,
-    },
+    { ...opts.cluster, threshold: thresholdWeight },
+    records.source,
   );
-  lap('cluster');
+  timer.lap('cluster');
 
   // A group is broken when its records did not all end in one cluster.
   const clusterOfGroup = new Map<number, number>();
@@ -139,7 +133,7 @@ export async function linkWithConstraints(
       weights,
       thresholdWeight,
       clusters,
-      seconds,
+      seconds: timer.seconds,
     }),
     freshLinks: links.length,
     groupsBroken: broken.size,

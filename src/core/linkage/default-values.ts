@@ -61,24 +61,59 @@ export function findDefaultBirthDates(
   factor = 8,
   minCount = 20,
 ): Set<string> {
-  const counts = new Map<string, number>();
-  for (const d of dates) if (d !== '') counts.set(d, (counts.get(d) ?? 0) + 1);
-  const perYear = new Map<string, { total: number; distinct: number }>();
+  const counts = new Map<number, number>();
+  for (const d of dates) {
+    const day = Number(d.replaceAll('-', ''));
+    if (d !== '' && Number.isInteger(day)) counts.set(day, (counts.get(day) ?? 0) + 1);
+  }
+  const out = new Set<string>(KNOWN_DEFAULT_BIRTH_DATES);
+  for (const day of findDefaultBirthDays(counts, factor, minCount)) out.add(isoOfDay(day));
+  return out;
+}
+
+/** Birth dates known to be defaults, as YYYYMMDD numbers. */
+export const KNOWN_DEFAULT_BIRTH_DAYS: ReadonlySet<number> = new Set(
+  [...KNOWN_DEFAULT_BIRTH_DATES].map((d) => Number(d.replaceAll('-', ''))),
+);
+
+/**
+ * `findDefaultBirthDates` on dates written as YYYYMMDD numbers, given with their
+ * counts (a million records have only tens of thousands of distinct dates).
+ */
+export function findDefaultBirthDays(
+  counts: ReadonlyMap<number, number>,
+  factor = 8,
+  minCount = 20,
+): Set<number> {
+  const perYear = new Map<number, { total: number; distinct: number }>();
   for (const [d, c] of counts) {
-    const y = d.slice(0, 4);
+    const y = Math.floor(d / 10000);
     const s = perYear.get(y) ?? { total: 0, distinct: 0 };
     s.total += c;
     s.distinct += 1;
     perYear.set(y, s);
   }
-  const out = new Set<string>(KNOWN_DEFAULT_BIRTH_DATES);
+  const out = new Set<number>(KNOWN_DEFAULT_BIRTH_DAYS);
   for (const [d, c] of counts) {
-    const s = perYear.get(d.slice(0, 4));
+    const s = perYear.get(Math.floor(d / 10000));
     if (!s || c < minCount) continue;
     const othersAverage = s.distinct > 1 ? (s.total - c) / (s.distinct - 1) : 1;
     if (c >= factor * Math.max(1, othersAverage)) out.add(d);
   }
   return out;
+}
+
+/** A parsed date as a YYYYMMDD number. */
+export function dayNumber(d: CalendarDate): number {
+  return d.year * 10000 + d.month * 100 + d.day;
+}
+
+function isoOfDay(day: number): string {
+  return formatDate({
+    year: Math.floor(day / 10000),
+    month: Math.floor(day / 100) % 100,
+    day: day % 100,
+  });
 }
 
 /** Parses an age in years; negative, non-numeric or implausible values are missing. */

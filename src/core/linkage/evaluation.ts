@@ -106,6 +106,91 @@ export function evaluateLinkage(
   };
 }
 
+/** Pairwise figures for pairs between two sources (or within one, when `a` equals `b`). */
+export interface SourcePairFigures {
+  readonly a: string;
+  readonly b: string;
+  readonly truePairs: number;
+  readonly predictedPairs: number;
+  readonly truePositives: number;
+  readonly precision: number;
+  readonly recall: number;
+}
+
+/**
+ * Pairwise precision and recall for each pair of sources (within one source too), on the
+ * same footing as `evaluateLinkage`: where a linkage loses, by list.
+ */
+export function evaluateBySourcePair(
+  truth: Iterable<TruthRow>,
+  prediction: Iterable<PredictionRow>,
+): SourcePairFigures[] {
+  const entityOf = new Map<string, string>();
+  for (const t of truth) if (t.entity !== '') entityOf.set(keyOf(t.source, t.recordId), t.entity);
+  const clusterOf = new Map<string, string>();
+  for (const p of prediction) clusterOf.set(keyOf(p.source, p.recordId), p.clusterId);
+  const byEntity = new Map<string, string[]>();
+  const byCluster = new Map<string, string[]>();
+  const byCell = new Map<string, string[]>();
+  for (const [key, entity] of entityOf) {
+    const source = key.slice(0, key.indexOf('\u0000'));
+    const cluster = clusterOf.has(key) ? `c:${clusterOf.get(key) ?? ''}` : `s:${key}`;
+    push(byEntity, entity, source);
+    push(byCluster, cluster, source);
+    push(byCell, `${cluster}\u0000${entity}`, source);
+  }
+  const count = (groups: Map<string, string[]>): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const members of groups.values()) {
+      const per = new Map<string, number>();
+      for (const s of members) per.set(s, (per.get(s) ?? 0) + 1);
+      const sources = [...per.keys()].sort();
+      sources.forEach((x, i) => {
+        const nx = per.get(x) ?? 0;
+        const within = `${x}\u0000${x}`;
+        out.set(within, (out.get(within) ?? 0) + (nx * (nx - 1)) / 2);
+        for (const y of sources.slice(i + 1)) {
+          const key = `${x}\u0000${y}`;
+          out.set(key, (out.get(key) ?? 0) + nx * (per.get(y) ?? 0));
+        }
+      });
+    }
+    return out;
+  };
+  const tt = count(byEntity);
+  const pp = count(byCluster);
+  const tp = count(byCell);
+  return [...new Set([...tt.keys(), ...pp.keys()])]
+    .sort()
+    .filter((k) => (tt.get(k) ?? 0) > 0 || (pp.get(k) ?? 0) > 0)
+    .map((k) => {
+      const [a = '', b = ''] = k.split('\u0000');
+      const t = tt.get(k) ?? 0;
+      const p = pp.get(k) ?? 0;
+      const hit = tp.get(k) ?? 0;
+      return {
+        a,
+        b,
+        truePairs: t,
+        predictedPairs: p,
+        truePositives: hit,
+        precision: p ? hit / p : 1,
+        recall: t ? hit / t : 1,
+      };
+    });
+}
+
+/** One line per pair of sources: `a b true=… predicted=… tp=… precision=… recall=…`. */
+export function formatBySourcePair(figures: readonly SourcePairFigures[]): string {
+  return figures
+    .map(
+      (f) =>
+        `${f.a} ${f.b} true=${f.truePairs} predicted=${f.predictedPairs} tp=${f.truePositives} ` +
+        `precision=${f.precision.toFixed(4)} recall=${f.recall.toFixed(4)}`,
+    )
+    .join('\n');
+}
+
 /** Formats figures as linkscore.py prints them, followed by the cluster-level lines. */
 export function formatEvaluation(r: EvaluationResult): string {
   return [

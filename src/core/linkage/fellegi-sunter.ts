@@ -28,6 +28,13 @@ export interface FellegiSunterModel {
    * (the fields are not independent there). Absent when it could not be estimated.
    */
   readonly siblingBirthU?: readonly number[];
+  /**
+   * Proportion of matches among pairs of records from one list and among pairs from
+   * two lists. A list names a person once, as a rule, so two of its records are far
+   * less likely to be one person than two records from different lists. Absent when
+   * there is only one list, or too little to estimate them from; `lambda` then serves.
+   */
+  readonly listPriors?: { readonly within: number; readonly across: number };
 }
 
 /** Starting m values: what a record linker would guess before seeing data. */
@@ -227,14 +234,26 @@ export function termFrequencyWeight(
   return Math.log2(m / Math.max(MIN_FREQUENCY, frequency));
 }
 
-/** Prior log2 odds of a match among candidate pairs. */
-export function priorWeight(model: FellegiSunterModel): number {
-  return Math.log2(model.lambda / (1 - model.lambda));
+/**
+ * Prior log2 odds of a match: for a pair within one list (`sameList` true) or across two
+ * lists (false) when the model has list priors, otherwise for any pair.
+ */
+export function priorWeight(model: FellegiSunterModel, sameList?: boolean): number {
+  const lambda =
+    sameList === undefined || model.listPriors === undefined
+      ? model.lambda
+      : sameList
+        ? model.listPriors.within
+        : model.listPriors.across;
+  return Math.log2(lambda / (1 - lambda));
 }
 
 /** Precomputed weights for fast scoring of millions of pairs. */
 export interface WeightTable {
   readonly prior: number;
+  /** Priors of pairs within one list and across two lists (see `listPriors`). */
+  readonly priorWithin: number;
+  readonly priorAcross: number;
   /** Birth weights used for sibling-like pairs (see `siblingBirthU`), by level. */
   readonly siblingBirth: Float64Array;
   /** weights[field * 8 + level] */
@@ -252,7 +271,15 @@ export function weightTable(model: FellegiSunterModel): WeightTable {
   for (let f = 0; f < NAME_FIELD_COUNT; f++) exactM[f] = model.m[f]?.[NAME_EXACT] ?? 1;
   const siblingBirth = new Float64Array(8);
   for (let l = 1; l < 8; l++) siblingBirth[l] = siblingBirthWeight(model, l);
-  return { prior: priorWeight(model), weights, exactM, siblingBirth };
+  const prior = priorWeight(model);
+  return {
+    prior,
+    priorWithin: priorWeight(model, true),
+    priorAcross: priorWeight(model, false),
+    weights,
+    exactM,
+    siblingBirth,
+  };
 }
 
 /** Index of the birth field. */
@@ -284,14 +311,18 @@ export function siblingBirthWeight(model: FellegiSunterModel, level: number): nu
   return Math.log2((model.m[BIRTH_FIELD]?.[level] ?? 1) / uSib);
 }
 
-/** Match weight (log2 odds) of one compared pair stored at `offset` in the buffers. */
+/**
+ * Match weight (log2 odds) of one compared pair stored at `offset` in the buffers;
+ * `sameList` tells whether its two records come from one list (see `listPriors`).
+ */
 export function scoreComparison(
   table: WeightTable,
   levels: Uint8Array,
   tf: Float32Array,
   offset: number,
+  sameList?: boolean,
 ): number {
-  let w = table.prior;
+  let w = sameList === undefined ? table.prior : sameList ? table.priorWithin : table.priorAcross;
   const lo = offset * FIELD_COUNT;
   const to = offset * NAME_FIELD_COUNT;
   const sibling = isSiblingLike(levels, offset);
@@ -329,8 +360,9 @@ export function explainComparison(
   levels: Uint8Array,
   tf: Float32Array,
   offset = 0,
+  sameList?: boolean,
 ): { prior: number; fields: FieldExplanation[]; weight: number } {
-  const prior = priorWeight(model);
+  const prior = priorWeight(model, sameList);
   let weight = prior;
   const sibling = isSiblingLike(levels, offset);
   const fields = model.fields.map((field, f) => {

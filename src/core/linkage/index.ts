@@ -1,4 +1,5 @@
 /** Record linkage: blocking, comparison, the Fellegi–Sunter model, clustering, evaluation. */
+export * from './attach-dominant.js';
 export * from './blocking.js';
 export * from './clustering.js';
 export * from './constrained-link.js';
@@ -8,9 +9,19 @@ export * from './default-values.js';
 export * from './evaluation.js';
 export * from './fellegi-sunter.js';
 export * from './identity-number.js';
+export * from './int-pair-map.js';
 export * from './link-pipeline.js';
 export * from './link-record.js';
+export * from './name-frequencies.js';
+export * from './pair-index.js';
+export * from './prepared-records.js';
 export * from './prng.js';
+export * from './merge-prepared.js';
+export * from './radix-group.js';
+export * from './record-preparer.js';
+export * from './scored-links.js';
+export * from './shared-memory.js';
 export * from './string-similarity.js';
+export * from './string-table.js';
 export * from './synth.js';
-export * from './columnar-records.js';
+export * from './training.js';

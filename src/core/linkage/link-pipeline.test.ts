@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { generateCandidatePairs } from './blocking.js';
 import { evaluateLinkage } from './evaluation.js';
-import { compareRecords, COMPARISON_FIELDS, nameFrequencies } from './compare-records.js';
-import { compareRange, compareReusing, linkRecords } from './link-pipeline.js';
-import { prepareRecords } from './link-record.js';
+import { compareRecords, COMPARISON_FIELDS } from './compare-records.js';
+import { linkRecords } from './link-pipeline.js';
+import { nameFrequencies } from './name-frequencies.js';
+import { prepareRecords } from './record-preparer.js';
 import { generateSynthetic } from './synth.js';
 import { buildLinkRecord } from './test-records.js';
+import { compareRange, sampleBlockPairs } from './training.js';
 
 describe('blocking', () => {
   it('stays linear on a common name and reports the oversized block', () => {
@@ -15,6 +17,11 @@ describe('blocking', () => {
       ),
     );
     const c = generateCandidatePairs(records, undefined, { maxBlockSize: 100, window: 5 });
+    // Pairs come out distinct and sorted.
+    for (let p = 1; p < c.left.length; p++) {
+      const before = (c.left[p - 1] ?? 0) * 1e7 + (c.right[p - 1] ?? 0);
+      expect((c.left[p] ?? 0) * 1e7 + (c.right[p] ?? 0)).toBeGreaterThan(before);
+    }
     expect(c.left.length).toBeLessThan(2000 * 5 * 8);
     expect(c.oversized.length).toBeGreaterThan(0);
   });
@@ -22,18 +29,15 @@ describe('blocking', () => {
 
 describe('comparison', () => {
   it('treats default birth dates and ages as missing', () => {
-    const [a, b] = prepareRecords([
+    const records = prepareRecords([
       buildLinkRecord({ name: 'سعاد محمد جوده', birthDate: '2000-01-01' }),
       buildLinkRecord({ name: 'سعاد محمد جوده', age: '20' }),
     ]);
-    if (!a || !b) throw new Error('prepare');
     const birth = COMPARISON_FIELDS.findIndex((f) => f.name === 'birth');
-    expect(compareRecords(a, b, nameFrequencies([a, b])).levels[birth]).toBe(0);
+    expect(compareRecords(records, nameFrequencies(records), 0, 1).levels[birth]).toBe(0);
   });
-});
 
-describe('comparison reuse', () => {
-  it('gives the same levels as comparing again, joined compounds included', () => {
+  it('joins compounds the normaliser did not know, and is symmetric', () => {
     const records = prepareRecords([
       buildLinkRecord({ recordId: '1', name: 'يامن كفاح محمد الحلو', age: '30' }),
       buildLinkRecord({ recordId: '2', name: 'يامنكفاح محمد الحلو', age: '31' }),
@@ -44,25 +48,49 @@ describe('comparison reuse', () => {
     const freq = nameFrequencies(records);
     const left = Uint32Array.of(0, 0, 1, 2, 2, 3);
     const right = Uint32Array.of(1, 3, 4, 3, 4, 4);
-    const all = compareRange(records, freq, left, right);
-    // Half the pairs are "known" (already compared); the others are compared afresh.
-    const known = {
-      pairs: {
-        left: left.filter((_, i) => i % 2 === 0),
-        right: right.filter((_, i) => i % 2 === 0),
-      },
-      compared: compareRange(
-        records,
-        freq,
-        left.filter((_, i) => i % 2 === 0),
-        right.filter((_, i) => i % 2 === 0),
-      ),
-    };
-    const reused = compareReusing(records, freq, left, right, known);
-    expect(Array.from(reused.levels)).toEqual(Array.from(all.levels));
-    expect(Array.from(reused.tf)).toEqual(Array.from(all.tf));
+    const forward = compareRange(records, freq, left, right);
+    const backward = compareRange(records, freq, right, left);
+    expect(Array.from(backward.levels)).toEqual(Array.from(forward.levels));
     // The joined compound agrees exactly on the given name.
-    expect(all.levels[0]).toBe(1);
+    expect(forward.levels[0]).toBe(1);
+    // A Latin spelling agrees with the Arabic on every part both have (no grandfather).
+    expect(Array.from(forward.levels.subarray(3 * 8, 3 * 8 + 4))).toEqual([1, 1, 0, 1]);
+  });
+});
+
+describe('training pairs', () => {
+  it('lists every pair of a small rule and samples a large one uniformly', () => {
+    const records = prepareRecords(
+      Array.from({ length: 300 }, (_, i) =>
+        buildLinkRecord({
+          recordId: String(i),
+          name: 'محمد علي',
+          birthDate: `1990-01-0${(i % 3) + 1}`,
+        }),
+      ),
+    );
+    const rule = {
+      name: 'birth',
+      description: 'same birth date',
+      keyIsText: false,
+      key: (r: typeof records, i: number, out: Int32Array) => {
+        out[0] = r.birth[i] ?? 0;
+        return 1;
+      },
+      sortKey: () => 0,
+    };
+    const all = sampleBlockPairs(records, rule, 1_000_000, 1);
+    expect(all.total).toBe(3 * ((100 * 99) / 2));
+    expect(all.left.length).toBe(all.total);
+    const some = sampleBlockPairs(records, rule, 1000, 1);
+    expect(some.total).toBe(all.total);
+    expect(some.left.length).toBe(1000);
+    for (let p = 0; p < 1000; p++) {
+      const a = some.left[p] ?? 0;
+      const b = some.right[p] ?? 0;
+      expect(a).not.toBe(b);
+      expect(records.birth[a]).toBe(records.birth[b]);
+    }
   });
 });
 
@@ -79,9 +107,10 @@ describe('linkRecords', () => {
         clusterId: String(result.clusterOf[i]),
       })),
     );
-    expect(e.precision).toBeGreaterThan(0.9);
-    // Recall on synthetic lists is still low (Latin-only short forms): see METHODOLOGY.md.
-    expect(e.recall).toBeGreaterThan(0.4);
+    expect(e.precision).toBeGreaterThan(0.98);
+    // The monitor's "given family" short forms of common names stay ambiguous: see
+    // METHODOLOGY.md (seeds 1, 2, 3 and 7 give 0.944–0.959).
+    expect(e.recall).toBeGreaterThan(0.92);
   });
 
   it('copes with bad input: no rows, one row, placeholders only, identical rows', async () => {

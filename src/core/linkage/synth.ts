@@ -1,6 +1,14 @@
+import { foldArabic } from '../names/index.js';
 import { checkDigitFor } from './identity-number.js';
 import { Prng } from './prng.js';
-import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, type NameFrequency } from './synth-names.js';
+import {
+  FAMILY_NAMES,
+  FATHER_NAMES,
+  FEMALE_NAMES,
+  GRANDFATHER_NAMES,
+  MALE_NAMES,
+  type NameFrequency,
+} from './synth-names.js';
 
 /** Settings of a synthetic data set. */
 export interface SynthOptions {
@@ -79,8 +87,12 @@ export function generateSynthetic(options: SynthOptions): SynthRow[] {
   const coverage = Array.from({ length: sources }, () => 0.35 + rng.next() * 0.5);
   const expectedPerPerson = coverage.reduce((s, c) => s + c, 0) * 1.02;
   const people = Math.max(1, Math.round(options.records / expectedPerPerson));
+  // Each part of the name from the real lists' own distribution for that position,
+  // rare names included (see synth-names.ts).
   const male = new WeightedPicker(MALE_NAMES);
   const female = new WeightedPicker(FEMALE_NAMES);
+  const fathers = new WeightedPicker(FATHER_NAMES);
+  const grandfathers = new WeightedPicker(GRANDFATHER_NAMES);
   const family = new WeightedPicker(FAMILY_NAMES);
 
   const population: Person[] = [];
@@ -89,18 +101,28 @@ export function generateSynthetic(options: SynthOptions): SynthRow[] {
     const prev = population[population.length - 1];
     // About a third of people are siblings of the person before them.
     const sibling = prev !== undefined && rng.chance(0.3);
-    const year = REFERENCE_YEAR - 1 - rng.int(80);
+    // Siblings are close in age (in the real lists, three in four pairs of people sharing
+    // father, grandfather and family name are less than ten years apart) and do not share
+    // a given name (one pair in 1,400 there).
+    const age = sibling
+      ? Math.min(99, Math.max(0, prev.age + Math.round(gaussian(rng) * 8)))
+      : drawAge(rng);
+    const year = REFERENCE_YEAR - age;
     const birth = `${year}-${pad(1 + rng.int(12))}-${pad(1 + rng.int(28))}`;
     const firstEight = String(400000000 + rng.int(99999999)).slice(0, 8);
+    const names = sex === 'm' ? male : female;
+    let given = names.pick(rng);
+    for (let k = 0; sibling && k < 10 && foldArabic(given[0]) === foldArabic(prev.given[0]); k++)
+      given = names.pick(rng);
     population.push({
       entity: `e${i + 1}`,
       sex,
-      given: (sex === 'm' ? male : female).pick(rng),
-      father: sibling ? prev.father : male.pick(rng),
-      grandfather: sibling ? prev.grandfather : male.pick(rng),
+      given,
+      father: sibling ? prev.father : fathers.pick(rng),
+      grandfather: sibling ? prev.grandfather : grandfathers.pick(rng),
       family: sibling ? prev.family : family.pick(rng),
       birth,
-      age: REFERENCE_YEAR - year,
+      age,
       idNumber: firstEight + String(checkDigitFor(firstEight)),
     });
   }
@@ -227,6 +249,28 @@ function shuffle<T>(items: T[], rng: Prng): void {
     items[i] = items[j] as T;
     items[j] = a;
   }
+}
+
+/**
+ * Share of each decade of age (0–9, 10–19, …) among the people in the Ministry list of
+ * 2024-09-21: casualty lists are young, so people close in age are commoner than under
+ * a uniform spread.
+ */
+const AGE_DECADES = [0.181, 0.188, 0.205, 0.183, 0.094, 0.064, 0.049, 0.026, 0.008, 0.002];
+
+function drawAge(rng: Prng): number {
+  let x = rng.next();
+  for (let d = 0; d < AGE_DECADES.length; d++) {
+    x -= AGE_DECADES[d] ?? 0;
+    if (x < 0) return d * 10 + rng.int(10);
+  }
+  return rng.int(100);
+}
+
+/** A standard normal draw (Box–Muller). */
+function gaussian(rng: Prng): number {
+  const u = 1 - rng.next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
 }
 
 function pad(n: number): string {

@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldArabic, normaliseArabicName, repairToken } from './arabic-normalise.js';
+import {
+  foldArabic,
+  normaliseArabicName,
+  normaliseArabicNameGeneral,
+  repairToken,
+  standaloneToken,
+} from './arabic-normalise.js';
 
 describe('foldArabic', () => {
   it('folds hamza and alef forms, ى, ة, diacritics and tatweel', () => {
@@ -48,5 +55,43 @@ describe('normaliseArabicName', () => {
     expect(n.alternates).toEqual(['ابوحطب']);
     expect(n.latinWords).toEqual(['Mohammed']);
     expect(n.tokens).toEqual(['محمد', 'ابوعيشه']);
+  });
+});
+
+describe('the word-by-word path for plain cells', () => {
+  it('gives what the general path gives', () => {
+    const words = [
+      'عبد',
+      'ابو',
+      'أبو',
+      'الله',
+      'هللا',
+      'مجهول',
+      'ن',
+      'و',
+      'ء',
+      'ـ',
+      'محمد',
+      'فاطمة',
+      'بالل',
+      'الدين',
+    ];
+    const letters = [...'ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآةىئؤـ'];
+    const word = fc.oneof(
+      fc.constantFrom(...words),
+      fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 7 }).map((w) => w.join('')),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }), fc.constantFrom(' ', '  '), (ws, gap) => {
+        const cell = ws.join(gap);
+        const general = normaliseArabicNameGeneral(cell);
+        expect(normaliseArabicName(cell)).toEqual(general);
+        // Words that stand alone give the cell's tokens one by one.
+        const alone = ws.map(standaloneToken);
+        if (ws.length > 0 && alone.every((t) => t !== undefined))
+          expect(general.tokens).toEqual(alone);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

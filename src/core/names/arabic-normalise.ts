@@ -6,6 +6,7 @@
  */
 
 import { arabicLetterFolds, arabicMarks } from '../text/arabic-folding.js';
+import { boundedMemo } from './bounded-memo.js';
 
 const ARABIC_LETTER = /[\u0621-\u064A]/;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
@@ -104,6 +105,11 @@ export function isPlaceholderToken(token: string): boolean {
  * Never throws; an empty or placeholder-only cell gives no tokens.
  */
 export function normaliseArabicName(raw: string): NormalisedArabicName {
+  return PLAIN_ARABIC.test(raw) ? normalisePlainArabic(raw) : normaliseArabicNameGeneral(raw);
+}
+
+/** The general path of `normaliseArabicName` (exported for the equivalence test). */
+export function normaliseArabicNameGeneral(raw: string): NormalisedArabicName {
   const folded = foldArabic(raw);
   const alternates: string[] = [];
   // Parenthesised words are alternatives ("ابوعيشة(ابوحطب)"); keep them aside.
@@ -139,6 +145,58 @@ export function normaliseArabicName(raw: string): NormalisedArabicName {
     alternates: alts,
     latinWords,
     placeholderOnly: sawSomething && tokens.length === 0 && latinWords.length === 0,
+  };
+}
+
+/**
+ * Cells of Arabic letters and spaces only: no marks, digits, brackets or other
+ * scripts. Most cells are like this, and for them normalisation works word by word.
+ */
+const PLAIN_ARABIC = /^[\u0621-\u064A ]*$/;
+
+/** A word of a plain cell folded, or '' when it folds away or is a placeholder. */
+const plainWord = boundedMemo((w: string): string => {
+  const folded = foldArabic(w);
+  return folded !== '' && isPlaceholderToken(folded) ? PLACEHOLDER : folded;
+});
+const PLACEHOLDER = '\u0000';
+
+/**
+ * The canonical token of one word of Arabic letters when normalisation treats the word
+ * on its own: it folds to two or more letters, is not a placeholder, and neither joins
+ * its neighbours nor is joined to them (عبد, ابو, الله, a stray letter). A cell of such
+ * words separated by spaces normalises to their tokens, one per word (tested); any other
+ * word gives undefined.
+ */
+export function standaloneToken(word: string): string | undefined {
+  if (!PLAIN_ARABIC.test(word)) return undefined;
+  const folded = foldArabic(word);
+  if (folded.length < 2 || folded.includes(' ') || isPlaceholderToken(folded)) return undefined;
+  if (JOIN_WITH_NEXT.has(folded) || JOIN_WITH_PREVIOUS.has(folded) || folded === 'هللا')
+    return undefined;
+  return repairToken(folded);
+}
+
+/**
+ * `normaliseArabicName` of a plain cell (see PLAIN_ARABIC), word by word with the
+ * words memoised; the same result as the general path (tested).
+ */
+function normalisePlainArabic(raw: string): NormalisedArabicName {
+  const words: string[] = [];
+  let sawSomething = false;
+  for (const w of raw.split(' ')) {
+    if (w === '') continue;
+    const folded = plainWord(w);
+    if (folded === '') continue;
+    sawSomething = true;
+    if (folded !== PLACEHOLDER) words.push(folded);
+  }
+  const tokens = joinCompounds(reattachStrayLetters(words)).map(repairToken);
+  return {
+    tokens,
+    alternates: [],
+    latinWords: [],
+    placeholderOnly: sawSomething && tokens.length === 0,
   };
 }
 

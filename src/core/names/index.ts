@@ -4,3 +4,4 @@ export * from './latin-normalise.js';
 export * from './phonetic-skeleton.js';
 export * from './name-parts.js';
 export * from './person-name.js';
+export * from './bounded-memo.js';

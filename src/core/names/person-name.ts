@@ -1,7 +1,12 @@
 import { normaliseArabicName } from './arabic-normalise.js';
 import { normaliseLatinName } from './latin-normalise.js';
 import { parseNameParts, type NameParts } from './name-parts.js';
+import { boundedMemo } from './bounded-memo.js';
 import { arabicSkeleton, latinSkeleton } from './phonetic-skeleton.js';
+
+// Skeletons are per token, and tokens repeat across names.
+const arabicSkeletonOf = boundedMemo(arabicSkeleton);
+const latinSkeletonOf = boundedMemo(latinSkeleton);
 
 /** Which script a record's name is compared in. */
 export type NameScript = 'arabic' | 'latin' | 'none';
@@ -32,7 +37,7 @@ export interface PersonName {
 export function readPersonName(arabic: string, latin: string): PersonName {
   const ar = normaliseArabicName(arabic);
   if (ar.tokens.length > 0) {
-    const skeletons = ar.tokens.map(arabicSkeleton);
+    const skeletons = ar.tokens.map(arabicSkeletonOf);
     const parts = parseNameParts(ar.tokens);
     return {
       script: 'arabic',
@@ -47,7 +52,7 @@ export function readPersonName(arabic: string, latin: string): PersonName {
   // Latin words may sit in the Arabic cell (mixed-script input) or in the Latin cell.
   const latinTokens = normaliseLatinName([...ar.latinWords, latin].join(' '));
   if (latinTokens.length > 0) {
-    const skeletons = latinTokens.map(latinSkeleton);
+    const skeletons = latinTokens.map(latinSkeletonOf);
     const parts = parseNameParts(latinTokens);
     return {
       script: 'latin',

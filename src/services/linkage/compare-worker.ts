@@ -1,27 +1,38 @@
 /**
- * Worker-thread entry point for the comparison phase: receives the prepared records
- * in columnar form (typed arrays, transferred rather than cloned) and a slice of
- * candidate pairs, and the main thread's name frequencies (sent rather than recounted:
- * counting them costs more than cloning them), and returns the slice's comparison levels.
+ * Worker-thread entry point for the comparison phase: reads the prepared records, the
+ * name frequencies, the candidate pairs and the output buffers from shared memory
+ * (nothing is copied), compares its range of pairs into the output, and says when done.
  */
 import { parentPort } from 'node:worker_threads';
 import {
-  compareRange,
-  decodeRecords,
-  type ColumnarRecords,
+  compareInto,
   type NameFrequencies,
+  type PreparedRecords,
 } from '../../core/linkage/index.js';
 
-/** Message from the main thread. */
+/** Message from the main thread: compare pairs `from`..`to` into slots `from`..`to`. */
 export interface CompareRequest {
-  readonly records: ColumnarRecords;
+  readonly records: PreparedRecords;
   readonly freq: NameFrequencies;
   readonly left: Uint32Array;
   readonly right: Uint32Array;
+  readonly levels: Uint8Array;
+  readonly tf: Float32Array;
+  readonly from: number;
+  readonly to: number;
 }
 
 parentPort?.on('message', (req: CompareRequest) => {
-  const records = decodeRecords(req.records);
-  const out = compareRange(records, req.freq, req.left, req.right);
-  parentPort?.postMessage(out, [out.levels.buffer as ArrayBuffer, out.tf.buffer as ArrayBuffer]);
+  compareInto(
+    req.records,
+    req.freq,
+    req.left,
+    req.right,
+    req.from,
+    req.to,
+    req.levels,
+    req.tf,
+    req.from,
+  );
+  parentPort?.postMessage('done');
 });

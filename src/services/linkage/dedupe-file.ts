@@ -9,7 +9,8 @@ import {
   type LinkReport,
   type LinkResult,
 } from '../../core/linkage/index.js';
-import { readLinkTable, type LinkTable } from './link-csv.js';
+import { writeClusteredCsv } from './clustered-csv.js';
+import { readLinkTable, rowKey, type LinkTable } from './link-csv.js';
 import { createWorkerComparer } from './worker-comparer.js';
 
 /** Options of `sijil dedupe`. */
@@ -38,47 +39,37 @@ const EXPLAIN_MIN_PROBABILITY = 0.01;
 
 /** Reads IN.csv, links its records, writes OUT.csv with a cluster_id per row. */
 export async function dedupeFile(options: DedupeOptions): Promise<DedupeSummary> {
-  const table = await readLinkTable(options.input);
+  const started = performance.now();
+  const table = await readLinkTable(options.input, options.workers);
+  const readSeconds = (performance.now() - started) / 1000;
   const warnings = [...table.warnings];
-  if (table.records.length === 0) warnings.push(`${options.input}: no data rows`);
+  if (table.records.count === 0) warnings.push(`${options.input}: no data rows`);
   const result = await linkRecords(
     table.records,
     options.threshold === undefined ? {} : { threshold: options.threshold },
     createWorkerComparer(options.workers),
   );
-  await writeFile(options.output, clusteredCsv(table, result));
+  const writing = performance.now();
+  await writeClusteredCsv(table, result.clusterOf, options.output);
   let explainedPairs = 0;
   if (options.explain !== undefined) {
     const text = explainedPairsCsv(table, result);
     explainedPairs = text.count;
     await writeFile(options.explain, text.csv);
   }
+  // Reading and preparing happen together; the pipeline's "prepare" is only what is left.
+  const seconds = {
+    read: readSeconds,
+    ...result.report.seconds,
+    write: (performance.now() - writing) / 1000,
+  };
   return {
-    rows: table.records.length,
+    rows: table.records.count,
     clusters: result.report.clusters,
     warnings,
-    report: result.report,
+    report: { ...result.report, seconds },
     explainedPairs,
   };
-}
-
-/** Every input row, in order, with a `cluster_id` column (replaced when present). */
-export function clusteredCsv(table: LinkTable, result: LinkResult): string {
-  const existing = table.header.findIndex((h) => h.toLowerCase() === 'cluster_id');
-  const header = existing >= 0 ? [...table.header] : [...table.header, 'cluster_id'];
-  const out: string[][] = [header];
-  table.rows.forEach((row, i) => {
-    const cells = header.map((_, c) => row[c] ?? '');
-    const clusterId = clusterLabel(result.clusterOf[i] ?? i);
-    cells[existing >= 0 ? existing : header.length - 1] = clusterId;
-    out.push(cells);
-  });
-  return stringify(out);
-}
-
-/** Cluster ids are the 1-based row number of the cluster's first row: stable for a given file. */
-function clusterLabel(firstRow: number): string {
-  return `p${firstRow + 1}`;
 }
 
 /**
@@ -105,6 +96,12 @@ export function explainedPairsCsv(
   const rows: string[][] = [header];
   const levels = new Uint8Array(FIELD_COUNT);
   const tf = new Float32Array(NAME_FIELD_COUNT);
+  const keys = new Map<number, { source: string; recordId: string }>();
+  const keyOf = (r: number): { source: string; recordId: string } => {
+    let k = keys.get(r);
+    if (!k) keys.set(r, (k = rowKey(table, r)));
+    return k;
+  };
   for (let p = 0; p < result.left.length; p++) {
     const weight = result.weights[p] ?? -Infinity;
     const probability = matchProbability(weight);
@@ -113,15 +110,16 @@ export function explainedPairsCsv(
     const b = result.right[p] ?? 0;
     levels.set(result.compared.levels.subarray(p * FIELD_COUNT, (p + 1) * FIELD_COUNT));
     tf.set(result.compared.tf.subarray(p * NAME_FIELD_COUNT, (p + 1) * NAME_FIELD_COUNT));
-    const explanation = explainComparison(result.model, levels, tf);
+    const sameList = result.records.source[a] === result.records.source[b];
+    const explanation = explainComparison(result.model, levels, tf, 0, sameList);
     const bits = result.ruleBits[p] ?? 0;
-    const ra = table.records[a];
-    const rb = table.records[b];
+    const ka = keyOf(a);
+    const kb = keyOf(b);
     rows.push([
-      ra?.source ?? '',
-      ra?.recordId ?? '',
-      rb?.source ?? '',
-      rb?.recordId ?? '',
+      ka.source,
+      ka.recordId,
+      kb.source,
+      kb.recordId,
       probability.toFixed(4),
       weight.toFixed(2),
       result.clusterOf[a] === result.clusterOf[b] ? 'yes' : 'no',

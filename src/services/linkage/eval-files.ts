@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { evaluateLinkage, type EvaluationResult } from '../../core/linkage/index.js';
+import {
+  evaluateBySourcePair,
+  evaluateLinkage,
+  type EvaluationResult,
+  type SourcePairFigures,
+} from '../../core/linkage/index.js';
 
 /** Reads a CSV into objects keyed by header (BOM and CRLF tolerated). */
 async function readObjects(
@@ -25,8 +30,7 @@ export async function evaluateFiles(
   resultPath: string,
   crossSource?: string,
 ): Promise<EvaluationResult> {
-  const truth = await readObjects(truthPath, ['source', 'record_id', 'entity']);
-  const result = await readObjects(resultPath, ['source', 'record_id', 'cluster_id']);
+  const { truth, result } = await readBoth(truthPath, resultPath);
   return evaluateLinkage(
     truth.map((r) => ({
       source: r.source ?? '',
@@ -40,4 +44,34 @@ export async function evaluateFiles(
     })),
     crossSource,
   );
+}
+
+/** Pairwise figures for each pair of sources (see evaluateBySourcePair). */
+export async function evaluateFilesBySource(
+  truthPath: string,
+  resultPath: string,
+): Promise<SourcePairFigures[]> {
+  const { truth, result } = await readBoth(truthPath, resultPath);
+  return evaluateBySourcePair(
+    truth.map((r) => ({
+      source: r.source ?? '',
+      recordId: r.record_id ?? '',
+      entity: r.entity ?? '',
+    })),
+    result.map((r) => ({
+      source: r.source ?? '',
+      recordId: r.record_id ?? '',
+      clusterId: r.cluster_id ?? '',
+    })),
+  );
+}
+
+async function readBoth(
+  truthPath: string,
+  resultPath: string,
+): Promise<{ truth: Record<string, string>[]; result: Record<string, string>[] }> {
+  return {
+    truth: await readObjects(truthPath, ['source', 'record_id', 'entity']),
+    result: await readObjects(resultPath, ['source', 'record_id', 'cluster_id']),
+  };
 }

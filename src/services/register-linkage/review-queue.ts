@@ -68,7 +68,7 @@ export function selectReviewPairs(
     if (probability < options.low || probability > options.high) continue;
     const a = result.left[p] ?? 0;
     const b = result.right[p] ?? 0;
-    if (!linkable(result.records[a], result.records[b])) continue;
+    if (!linkable(result.records, a, b)) continue;
     if (decided.has(pairKey(recordIds[a] ?? 0, recordIds[b] ?? 0))) continue;
     const reach = 1 + Math.log10(patternCount.get(codeOf(p)) ?? 1);
     uncertain.push({ p, probability, priority: decisionInformation(probability) * reach });
@@ -93,7 +93,13 @@ export function selectReviewPairs(
     perRecord.set(b, (perRecord.get(b) ?? 0) + 1);
     levels.set(result.compared.levels.subarray(u.p * FIELD_COUNT, (u.p + 1) * FIELD_COUNT));
     tf.set(result.compared.tf.subarray(u.p * NAME_FIELD_COUNT, (u.p + 1) * NAME_FIELD_COUNT));
-    const e = explainComparison(result.model, levels, tf);
+    const e = explainComparison(
+      result.model,
+      levels,
+      tf,
+      0,
+      result.records.source[a] === result.records.source[b],
+    );
     const bits = result.ruleBits[u.p] ?? 0;
     const idA = recordIds[a] ?? 0;
     const idB = recordIds[b] ?? 0;
