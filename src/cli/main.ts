@@ -26,7 +26,7 @@ const loaders: [names: string[], load: () => Promise<Register>][] = [
     async () => (await import('./commands/linkage-commands.js')).registerLinkageCommands,
   ],
   [
-    ['link', 'review', 'decide', 'undecide'],
+    ['link', 'link-worker', 'review', 'decide', 'undecide'],
     async () => (await import('./commands/link-command.js')).registerLinkCommand,
   ],
   [['claims'], async () => (await import('./commands/claims-command.js')).registerClaimsCommand],

@@ -67,6 +67,7 @@ describe.each(testStores)('sijil claims ledger commands on %s', (kind) => {
   it('proposes claims for the seed documents, confirms nothing, and never doubles them', async () => {
     expect(bodies.size).toBe(5);
     let total = 0;
+    const scopes: Record<string, unknown>[] = [];
     for (const id of bodies.keys()) {
       const lines = (await run('propose', String(id), '--json'))
         .trim()
@@ -76,10 +77,17 @@ describe.each(testStores)('sijil claims ledger commands on %s', (kind) => {
       for (const c of lines) {
         expect(c.status).toBe('proposed');
         expect(bodies.get(id)!.slice(c.start, c.end)).toBe(c.quote);
+        scopes.push((c as Line & { scope: Record<string, unknown> }).scope);
       }
       total += lines.length;
     }
     expect(total).toBeGreaterThan(10);
+    // Proposed with the scope their sentences state, for a person to confirm.
+    expect(scopes).toContainEqual({
+      population: 'Palestinians',
+      perpetrator: 'Syrian regime',
+      period: { start: '2011-03' },
+    });
     const again = await run('extract', '--document', '1', '--save');
     expect(again).toMatch(/0 claim\(s\) proposed for document 1 \(\d+ already in the ledger\)/);
     // Without --save, extraction from a stored document stores nothing.

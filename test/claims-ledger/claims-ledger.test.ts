@@ -69,12 +69,41 @@ describe.each(testStores)('the claims ledger on %s', (kind) => {
       englishId,
     ]);
     for (const c of first.added) expect(body!.body.slice(c.start, c.end)).toBe(c.quote);
+    // Each with the scope its sentence states, proposed like the figure (the part takes its
+    // whole's), and where it was read from in the audit trail.
+    expect(first.added.map((c) => c.scope)).toEqual([
+      { population: 'Palestinians', place: { country: 'Syria' } },
+      { population: 'Palestinians', place: { country: 'Syria' } },
+    ]);
+    // Offsets into the stored body, as the quotes' are.
+    const population = body!.body.indexOf('Palestinians');
+    const country = body!.body.indexOf('Syria');
+    const [proposal] = await t.db.query<{ after: { scopeEvidence: unknown } }>(
+      `SELECT after FROM audit_event WHERE action = 'claims.propose' AND entity_id = $1`,
+      [String(englishId)],
+    );
+    expect(proposal!.after.scopeEvidence).toEqual([
+      {
+        claim: first.added[0]!.id,
+        evidence: [
+          { field: 'population', text: 'Palestinians', start: population, end: population + 12 },
+          { field: 'place.country', text: 'Syria', start: country, end: country + 5 },
+        ],
+      },
+      {
+        claim: first.added[1]!.id,
+        evidence: [
+          { field: 'population', text: 'Palestinians', start: population, end: population + 12 },
+          { field: 'place.country', text: 'Syria', start: country, end: country + 5 },
+        ],
+      },
+    ]);
     const again = await proposeClaims(t.db, englishId, 'test');
     expect(again.added).toEqual([]);
     expect(again.alreadyHeld).toBe(2);
     const ar = await proposeClaims(t.db, arabicId, 'test');
-    expect(ar.added.map((c) => [c.value, c.qualifier, c.category])).toEqual([
-      [4048, 'at_least', 'killed'],
+    expect(ar.added.map((c) => [c.value, c.qualifier, c.category, c.scope])).toEqual([
+      [4048, 'at_least', 'killed', { population: 'Palestinians', period: { start: '2011' } }],
     ]);
     await expect(proposeClaims(t.db, 9999, 'test')).rejects.toThrow(/no document 9999/);
   });
@@ -87,7 +116,12 @@ describe.each(testStores)('the claims ledger on %s', (kind) => {
       claim.id,
       {
         decision: 'confirm',
-        scopeItems: ['population=Palestinians in Syria', 'period-start=2014', 'period-end=2014'],
+        scopeItems: [
+          'population=Palestinians in Syria',
+          'country=',
+          'period-start=2014',
+          'period-end=2014',
+        ],
       },
       'user:1',
     );
@@ -103,7 +137,10 @@ describe.each(testStores)('the claims ledger on %s', (kind) => {
     expect(events).toEqual([
       {
         action: 'claim.confirm',
-        before: { status: 'proposed', scope: {} },
+        before: {
+          status: 'proposed',
+          scope: { population: 'Palestinians', place: { country: 'Syria' } },
+        },
         after: { status: 'confirmed', scope: confirmed.scope },
       },
     ]);
@@ -129,8 +166,9 @@ describe.each(testStores)('the claims ledger on %s', (kind) => {
       [3207, 'Report'],
     ]);
     const [arabicClaim, englishClaim] = killed!.claims;
-    // No scope: every death in the register (Ahmad, Fatima, Khaled).
-    expect(arabicClaim!.register.persons).toBe(3);
+    // Proposed scope "since 2011" has no end: the register cannot put it as filters.
+    expect(arabicClaim!.register.persons).toBeNull();
+    expect(arabicClaim!.register.notes.join(' ')).toMatch(/open-ended/);
     // 2014 only: Ahmad and Fatima (died under torture counts as killed).
     expect(englishClaim!.register.persons).toBe(2);
     expect(englishClaim!.register.where).toMatchObject({ year: ['2014'] });

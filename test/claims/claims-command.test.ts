@@ -26,6 +26,16 @@ describe('sijil claims extract', () => {
         quote: 'killed at least 3,207 Palestinians',
         start: 15,
         end: 49,
+        scope: {
+          population: 'Palestinians',
+          perpetrator: 'Syrian regime',
+          period: { start: '2011' },
+        },
+        scopeEvidence: [
+          { field: 'perpetrator', value: 'Syrian regime', text: 'The regime', start: 0, end: 10 },
+          { field: 'population', value: 'Palestinians', text: 'Palestinians', start: 37, end: 49 },
+          { field: 'period', value: '2011…', text: 'since 2011', start: 78, end: 88 },
+        ],
       },
       {
         value: 497,
@@ -34,9 +44,36 @@ describe('sijil claims extract', () => {
         quote: '497 of them under torture',
         start: 51,
         end: 76,
+        // The part takes what it does not say from its whole.
+        scope: {
+          population: 'Palestinians',
+          perpetrator: 'Syrian regime',
+          period: { start: '2011' },
+        },
+        scopeEvidence: [
+          { field: 'perpetrator', value: 'Syrian regime', text: 'The regime', start: 0, end: 10 },
+          { field: 'population', value: 'Palestinians', text: 'Palestinians', start: 37, end: 49 },
+          { field: 'period', value: '2011…', text: 'since 2011', start: 78, end: 88 },
+        ],
       },
     ]);
+    for (const claim of claims)
+      for (const e of claim.scopeEvidence as { text: string; start: number; end: number }[])
+        expect(text.slice(e.start, e.end)).toBe(e.text);
     expect(Object.keys(claims[0] ?? {})).toEqual([
+      'value',
+      'qualifier',
+      'category',
+      'quote',
+      'start',
+      'end',
+      'scope',
+      'scopeEvidence',
+    ]);
+    // No scope key at all when the words give none.
+    const bare = files.file('bare.txt', 'More than 300 were wounded.\n');
+    const [line] = (await run('claims', 'extract', bare, '--json')).trim().split('\n');
+    expect(Object.keys(JSON.parse(line!) as object)).toEqual([
       'value',
       'qualifier',
       'category',
@@ -68,6 +105,9 @@ describe('sijil claims extract', () => {
       /^3,207\s+at_least\s+killed\s+15-49\s+killed at least 3,207 Palestinians$/m,
     );
     expect(out).toMatch(/2 proposed claims/);
+    expect(out).toMatch(
+      /^ {4}proposed scope: population=Palestinians; perpetrator=Syrian regime; period=2011…$/m,
+    );
   });
 
   it('says so when a file states no figures', async () => {

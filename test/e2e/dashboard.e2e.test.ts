@@ -6,6 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import { webAppDir } from '../../src/server/routes/web-app.js';
+import { parseCaptureCsv } from '../../src/core/stats/estimation/index.js';
+import { saveEstimate } from '../../src/services/estimation/index.js';
 import { addUser } from '../../src/services/users/users-service.js';
 import { importFacetsRegister } from '../helpers/facets-register.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -34,6 +36,7 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
   let profile: string;
   let cleanup = () => undefined as void;
   const email = 'viewer@example.org';
+  const keptIds: number[] = [];
   const password = 'olive trees by the old sea wall';
 
   beforeAll(async () => {
@@ -43,6 +46,19 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
     mkdirSync(shots, { recursive: true });
     t = await openTestDatabase('pglite');
     ({ cleanup } = await importFacetsRegister(t.db));
+    // Two kept estimates for the dashboard's list: three lists given as a table, then the
+    // register's own two sources.
+    const table = parseCaptureCsv(
+      'a,b,c,count\n1,0,0,40\n0,1,0,35\n1,1,0,12\n0,0,1,30\n1,0,1,10\n0,1,1,9\n1,1,1,5\n',
+    );
+    for (const input of [{ kind: 'captures' as const, table }, { kind: 'register' as const }]) {
+      const kept = await saveEstimate(
+        t.db,
+        { input, request: {}, label: input.kind === 'captures' ? 'Three lists' : null },
+        'test',
+      );
+      keptIds.push(kept.id);
+    }
     app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     const { setupToken } = await addUser(t.db, { email, role: 'viewer' }, 'test');
@@ -150,6 +166,19 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
     await page.screenshot({ path: join(shots, 'ar-dashboard.png'), fullPage: true });
     await chartShots(page, 'ar');
 
+    // Kept estimates: newest first, the documented bar growing from the right.
+    const kept = page.getByTestId('kept-estimates');
+    await kept.locator('tbody tr').first().waitFor();
+    const rowIds = await Promise.all(
+      (await kept.locator('tbody tr').all()).map((row) => row.getAttribute('data-testid')),
+    );
+    expect(rowIds).toEqual([...keptIds].reverse().map((id) => `kept-estimate-${id}`));
+    const keptSvg = await kept.locator('tbody tr svg').first().boundingBox();
+    const keptBar = await kept.locator('tbody tr svg rect').first().boundingBox();
+    expect(keptBar!.x + keptBar!.width).toBeGreaterThan(keptSvg!.x + keptSvg!.width - 12);
+    expect(await kept.textContent()).toContain('نماذج لوغاريتمية خطية');
+    await kept.screenshot({ path: join(shots, 'ar-kept-estimates.png') });
+
     // The "killed" bar opens the search filtered to killed records (restricted ones hidden).
     await killed.click();
     await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
@@ -204,6 +233,19 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
     expect(august!.x).toBeLessThan(september!.x);
     await page.screenshot({ path: join(shots, 'en-dashboard.png'), fullPage: true });
     await chartShots(page, 'en');
+
+    // Kept estimates: the labelled one with its method, the documented bar growing from the left.
+    const kept = page.getByTestId(`kept-estimate-${keptIds[0]}`);
+    await kept.waitFor();
+    expect(await kept.textContent()).toContain('Three lists');
+    expect(await kept.textContent()).toContain('Log-linear models');
+    expect(await kept.textContent()).toMatch(/95% interval: [\d,]+ to [\d,]+/);
+    const keptSvg = await kept.locator('svg').boundingBox();
+    const keptBar = await kept.locator('svg rect').boundingBox();
+    expect(keptBar!.x).toBeLessThan(keptSvg!.x + 12);
+    await page
+      .getByTestId('kept-estimates')
+      .screenshot({ path: join(shots, 'en-kept-estimates.png') });
 
     // The month column: deaths dated to August 2013.
     await page

@@ -46,3 +46,24 @@ export interface Estimate {
 export async function fetchEstimate(): Promise<Estimate> {
   return call<Estimate>('/api/estimate');
 }
+
+/** An estimate someone kept (GET /api/estimates): the figure, its interval, what it came from. */
+export interface KeptEstimate {
+  id: number;
+  label: string | null;
+  method: 'chapman' | 'loglinear' | 'lcmcr';
+  model: string | null;
+  observed: number;
+  estimate: number | null;
+  lower: number | null;
+  upper: number | null;
+  level: number;
+  lists: string[];
+  inputKind: 'captures' | 'register';
+  createdBy: string;
+  createdAt: string;
+}
+
+export async function fetchKeptEstimates(): Promise<{ note: string; estimates: KeptEstimate[] }> {
+  return call<{ note: string; estimates: KeptEstimate[] }>('/api/estimates?limit=8');
+}

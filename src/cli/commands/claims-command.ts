@@ -5,6 +5,7 @@ import { findDocumentBody } from '../../db/repositories/claim-repository.js';
 import {
   claimsLedger,
   describeScope,
+  parseClaimScope,
   proposeClaims,
   reviewClaim,
   type LedgerQuestion,
@@ -60,10 +61,19 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-// Fixed key order, so the lines diff cleanly between runs.
+// Fixed key order, so the lines diff cleanly between runs. `scope` only when words gave one,
+// with `scopeEvidence`: the words each part was read from and their offsets.
 function claimJson(claim: ExtractedClaim): ExtractedClaim {
-  const { value, qualifier, category, quote, start, end } = claim;
-  return { value, qualifier, category, quote, start, end };
+  const { value, qualifier, category, quote, start, end, scope, scopeEvidence } = claim;
+  return {
+    value,
+    qualifier,
+    category,
+    quote,
+    start,
+    end,
+    ...(scope ? { scope, scopeEvidence } : {}),
+  };
 }
 
 function printTable(found: readonly ExtractedClaim[]): void {
@@ -85,7 +95,12 @@ function printTable(found: readonly ExtractedClaim[]): void {
       .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
       .join('  ');
   say(line(header));
-  for (const row of rows) say(line(row));
+  rows.forEach((row, i) => {
+    say(line(row));
+    const scope = found[i]?.scope;
+    // Proposed, like the figure: read from the words around it, for a person to confirm.
+    if (scope) say(`    proposed scope: ${describeScope(scope)}`);
+  });
   say();
   say(
     `${found.length} proposed claim${found.length === 1 ? '' : 's'}: confirm each before it enters the ledger.`,
@@ -123,14 +138,18 @@ async function saveProposals(documentId: string, json: boolean): Promise<void> {
           end: c.end,
           status: c.status,
           documentId: c.documentId,
+          scope: c.scope,
         }),
       );
     return;
   }
-  for (const c of result.added)
+  for (const c of result.added) {
     say(
       `#${c.id}  ${c.value.toLocaleString('en')}  ${c.qualifier}  ${c.category}  ${oneLine(c.quote)}`,
     );
+    if (Object.keys(c.scope).length > 0)
+      say(`    proposed scope: ${describeScope(parseClaimScope(c.scope))}`);
+  }
   say(
     `${result.added.length} claim(s) proposed for document ${id}` +
       (result.alreadyHeld > 0 ? ` (${result.alreadyHeld} already in the ledger)` : '') +

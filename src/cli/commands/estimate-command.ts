@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseBy, parseWhere } from '../../core/stats/counts/index.js';
 import {
@@ -13,11 +14,15 @@ import {
   registerCaptureTable,
   registerStrata,
   explainEstimate,
+  saveEstimate,
+  savedEstimate,
+  savedEstimates,
+  type SavedEstimate,
   type EstimateReport,
   type EstimateRequest,
   type EstimationMethod,
 } from '../../services/estimation/index.js';
-import { say, withDatabase } from '../context.js';
+import { cliActor, say, withDatabase } from '../context.js';
 
 interface EstimateFlags {
   captures?: string;
@@ -31,13 +36,16 @@ interface EstimateFlags {
   lists?: string;
   by?: string;
   where: string[];
+  save?: boolean;
+  label?: string;
+  notes?: string;
 }
 
 const whole = (x: number | null): string => (x === null ? '–' : Math.round(x).toLocaleString('en'));
 
 /** Registers `sijil estimate`: multiple systems estimation from capture histories. */
 export function registerEstimateCommand(program: Command): void {
-  program
+  const command = program
     .command('estimate')
     .description(
       'estimate how many people no list recorded (multiple systems estimation) from capture histories',
@@ -76,6 +84,9 @@ export function registerEstimateCommand(program: Command): void {
       'one estimate per value: a stratum column in the file, or a stats field (year, governorate…) with --from-register',
     )
     .option('--json', 'print JSON')
+    .option('--save', 'keep the estimate in the register, with its input and settings (audited)')
+    .option('--label <text>', 'with --save: a short name for the kept estimate')
+    .option('--notes <text>', 'with --save: notes kept with it')
     .action(async (flags: EstimateFlags) => {
       if (flags.fromRegister && flags.captures)
         throw new Error('give either --captures FILE.csv or --from-register, not both');
@@ -85,6 +96,10 @@ export function registerEstimateCommand(program: Command): void {
         );
       if (!flags.fromRegister && flags.where.length > 0)
         throw new Error('--where filters the register: use it with --from-register');
+      if (flags.save && flags.by)
+        throw new Error('--save keeps one estimate: it cannot be used with --by');
+      if (!flags.save && (flags.label !== undefined || flags.notes !== undefined))
+        throw new Error('--label and --notes go with --save');
       const seed = Number(flags.seed ?? '1');
       if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number ≥ 0');
       const maxOrder = flags.maxOrder === undefined ? undefined : Number(flags.maxOrder);
@@ -132,10 +147,34 @@ export function registerEstimateCommand(program: Command): void {
         return;
       }
 
-      const table = flags.fromRegister
-        ? await withDatabase((db) => registerCaptureTable(db, scope))
-        : parseCaptureCsv(text);
-      const report = await estimateCaptures(table, request(table.lists.length));
+      let report: EstimateReport;
+      if (flags.save) {
+        const capturesFile = flags.captures;
+        const saved = await withDatabase((db) =>
+          saveEstimate(
+            db,
+            {
+              input: capturesFile
+                ? { kind: 'captures', table: parseCaptureCsv(text), name: basename(capturesFile) }
+                : { kind: 'register', where: scope.where },
+              request: { ...request(0), method: flags.method },
+              label: flags.label ?? null,
+              notes: flags.notes ?? null,
+            },
+            cliActor(),
+          ),
+        );
+        report = saved.result;
+        if (flags.json)
+          return say(JSON.stringify({ id: saved.id, ...jsonReport(report) }, null, 2));
+        say(`Kept as estimate #${saved.id}${saved.label ? ` (${saved.label})` : ''}.`);
+        say();
+      } else {
+        const table = flags.fromRegister
+          ? await withDatabase((db) => registerCaptureTable(db, scope))
+          : parseCaptureCsv(text);
+        report = await estimateCaptures(table, request(table.lists.length));
+      }
       if (flags.json) return say(JSON.stringify(jsonReport(report), null, 2));
       for (const line of explainEstimate(report)) say(line);
       if (report.models) {
@@ -156,6 +195,74 @@ export function registerEstimateCommand(program: Command): void {
         );
       }
     });
+  registerKeptEstimates(command);
+}
+
+/** `sijil estimate list` and `sijil estimate show ID`: the estimates kept with --save. */
+function registerKeptEstimates(command: Command): void {
+  command
+    .command('list')
+    .description('the estimates kept with --save, newest first')
+    .option('--json', 'print JSON')
+    .action(async (_options: unknown, cmd: Command) => {
+      // `estimate` has its own --json: read it from there too.
+      const options = cmd.optsWithGlobals<{ json?: boolean }>();
+      const kept = await withDatabase((db) => savedEstimates(db));
+      if (options.json) return say(JSON.stringify(kept.map(summaryJson), null, 2));
+      if (kept.length === 0) return say('No estimates kept yet: run `sijil estimate … --save`.');
+      say(
+        `${'id'.padStart(4)}  ${'when'.padEnd(16)}  ${'method'.padEnd(9)}  ${'observed'.padStart(9)}  ${'estimate'.padStart(9)}  ${'interval'.padEnd(19)}  label`,
+      );
+      for (const e of kept)
+        say(
+          `${String(e.id).padStart(4)}  ${e.createdAt.slice(0, 16).replace('T', ' ')}  ${e.method.padEnd(9)}  ${whole(e.observed).padStart(9)}  ${whole(e.estimate).padStart(9)}  ${`${whole(e.lower)}–${whole(e.upper)}`.padEnd(19)}  ${e.label ?? ''}`,
+        );
+    });
+  command
+    .command('show')
+    .description('one kept estimate: what it was computed from, how, and the result')
+    .argument('<id>', 'the estimate’s number (see `sijil estimate list`)')
+    .option('--json', 'print JSON')
+    .action(async (idText: string, _options: unknown, cmd: Command) => {
+      const options = cmd.optsWithGlobals<{ json?: boolean }>();
+      const id = Number(idText);
+      const kept =
+        Number.isInteger(id) && id > 0 ? await withDatabase((db) => savedEstimate(db, id)) : null;
+      if (!kept) throw new Error(`there is no kept estimate ${idText}`);
+      if (options.json) return say(JSON.stringify(kept, null, 2));
+      say(`Estimate #${kept.id}${kept.label ? `: ${kept.label}` : ''}`);
+      say(`Kept by ${kept.createdBy} on ${kept.createdAt}.`);
+      if (kept.notes) say(`Notes: ${kept.notes}`);
+      say(`Settings: ${JSON.stringify(kept.settings)}`);
+      const input = kept.input as { where?: unknown; sources?: unknown; name?: string };
+      if (kept.inputKind === 'register') {
+        const s = kept.registerState;
+        say(
+          `Computed from the linked register: filters ${JSON.stringify(input.where ?? {})}, sources ${JSON.stringify(input.sources ?? 'all')}` +
+            (s
+              ? `; then ${s.records.toLocaleString('en')} records, ${s.persons.toLocaleString('en')} persons, latest batch ${s.latestBatchId ?? 'none'}, linkage version ${s.linkageVersion}.`
+              : '.'),
+        );
+      } else say(`Computed from capture histories${input.name ? ` (${input.name})` : ''}.`);
+      say();
+      for (const line of explainEstimate(kept.result)) say(line);
+    });
+}
+
+function summaryJson(e: SavedEstimate): Record<string, unknown> {
+  return {
+    id: e.id,
+    label: e.label,
+    method: e.method,
+    observed: e.observed,
+    estimate: e.estimate,
+    lower: e.lower,
+    upper: e.upper,
+    level: e.level,
+    inputKind: e.inputKind,
+    createdBy: e.createdBy,
+    createdAt: e.createdAt,
+  };
 }
 
 /** The JSON shape: the documented keys first, then the method's details. */

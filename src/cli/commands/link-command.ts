@@ -1,11 +1,17 @@
 import { availableParallelism } from 'node:os';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   countOpenReviewPairs,
   listOpenReviewPairs,
   type ReviewItem,
   type ReviewRecord,
 } from '../../db/repositories/linkage-queue-repository.js';
+import {
+  createPartitionedComparer,
+  defaultWorkerId,
+  DEFAULT_PARTITIONS,
+  runLinkWorker,
+} from '../../services/link-partitions/index.js';
 import { createWorkerComparer } from '../../services/linkage/index.js';
 import {
   decidePair,
@@ -28,6 +34,29 @@ function positive(value: string): number {
   return n;
 }
 
+function wholeOrZero(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
+}
+
+interface LinkFlags {
+  threshold?: number;
+  workers?: number;
+  distributed?: boolean;
+  partitions: number;
+  workAfter: number;
+  json?: boolean;
+}
+
+interface WorkerFlags {
+  lease: number;
+  idle: number;
+  poll: number;
+  run?: number;
+  throttleMs?: number;
+}
+
 /** Turns a refused request into a message and exit code 1, not a stack trace. */
 async function refusing(work: () => Promise<void>): Promise<void> {
   try {
@@ -39,7 +68,9 @@ async function refusing(work: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Adds `link`, `review`, `decide` and `undecide`: linkage inside the register. */
+/**
+ * Adds `link`, `link-worker`, `review`, `decide` and `undecide`: linkage inside the register.
+ */
 export function registerLinkCommand(program: Command): void {
   program
     .command('link')
@@ -48,14 +79,37 @@ export function registerLinkCommand(program: Command): void {
     )
     .option('--threshold <p>', 'match probability a link must reach (0–1)', probability)
     .option('--workers <n>', 'worker threads for the comparison phase', positive)
+    .option(
+      '--distributed',
+      'spread the comparison over `sijil link-worker` processes through the store (docs/SCALING.md)',
+    )
+    .option(
+      '--partitions <k>',
+      'with --distributed: partitions (jobs) of the comparison',
+      positive,
+      DEFAULT_PARTITIONS,
+    )
+    .option(
+      '--work-after <seconds>',
+      'with --distributed: take jobs too once none was taken or finished for this long (0: from the start)',
+      wholeOrZero,
+      15,
+    )
     .option('--json', 'print JSON')
-    .action(async (flags: { threshold?: number; workers?: number; json?: boolean }) =>
+    .action(async (flags: LinkFlags) =>
       refusing(async () => {
         const report = await withDatabase((db) =>
           linkRegister(db, {
             actor: cliActor(),
             ...(flags.threshold === undefined ? {} : { threshold: flags.threshold }),
-            comparer: createWorkerComparer(flags.workers ?? Math.min(4, availableParallelism())),
+            comparer: flags.distributed
+              ? (inputs) =>
+                  createPartitionedComparer(db, inputs, {
+                    partitions: flags.partitions,
+                    workAfterSeconds: flags.workAfter,
+                    log: (line) => process.stderr.write(line + '\n'),
+                  })
+              : createWorkerComparer(flags.workers ?? Math.min(4, availableParallelism())),
           }),
         );
         if (flags.json) return say(JSON.stringify(report, null, 2));
@@ -73,6 +127,61 @@ export function registerLinkCommand(program: Command): void {
             `${report.conflictingDecisions} "same" decisions contradict "different" ones and were not applied`,
           );
         say(`Run ${report.runId}; see the queue with \`sijil review\`.`);
+      }),
+    );
+
+  program
+    .command('link-worker')
+    .description(
+      'take comparison jobs of distributed `sijil link --distributed` runs (PostgreSQL only)',
+    )
+    .option('--lease <seconds>', 'a job is taken again if not renewed for this long', positive, 60)
+    .option('--idle <seconds>', 'stop after this long without a job (0: never)', wholeOrZero, 600)
+    .option('--poll <ms>', 'pause between looks at an empty queue', positive, 1000)
+    .option('--run <id>', 'take jobs of this run only', positive)
+    .addOption(
+      new Option('--throttle-ms <ms>', 'wait this long in each job (tests of lease expiry)')
+        .argParser(wholeOrZero)
+        .hideHelp(),
+    )
+    .action(async (flags: WorkerFlags) =>
+      refusing(async () => {
+        let stop = false;
+        const onSignal = (): void => {
+          if (stop) process.exit(130);
+          stop = true;
+          say('stopping after the current slice (again to quit at once)');
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+        try {
+          const report = await withDatabase(async (db) => {
+            if (db.kind !== 'postgres')
+              throw new LinkageError(
+                'link-worker needs a PostgreSQL server (DATABASE_URL): the embedded store belongs to one process',
+              );
+            const workerId = defaultWorkerId();
+            say(`worker ${workerId} ready (lease ${flags.lease} s)`);
+            return runLinkWorker(db, {
+              workerId,
+              leaseSeconds: flags.lease,
+              pollMs: flags.poll,
+              idleSeconds: flags.idle,
+              ...(flags.run === undefined ? {} : { runId: flags.run }),
+              ...(flags.throttleMs === undefined ? {} : { throttleMs: flags.throttleMs }),
+              stopping: () => stop,
+              log: (line) => say(line),
+            });
+          });
+          say(
+            `worker ${report.workerId} stopped: ${report.jobs} jobs, ` +
+              `${report.pairs.toLocaleString('en')} pairs` +
+              (report.lost > 0 ? `, ${report.lost} lost to an expired lease` : ''),
+          );
+        } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+        }
       }),
     );
 

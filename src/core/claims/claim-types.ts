@@ -1,3 +1,5 @@
+import type { ProposedScope, ScopeEvidence } from './extract-scope.js';
+
 /** How a stated figure is bounded: "at least 3,207" is `at_least`, a bare "3,207" is `exactly`. */
 export type ClaimQualifier = 'exactly' | 'at_least' | 'more_than' | 'close_to' | 'about' | 'up_to';
 
@@ -25,4 +27,11 @@ export interface ExtractedClaim {
   quote: string;
   start: number;
   end: number;
+  /**
+   * Who, where, by whom and when, as far as the words around the figure say (absent when they
+   * say nothing); a proposal, like the figure, until a person confirms it.
+   */
+  scope?: ProposedScope;
+  /** The words each part of `scope` was read from, with offsets into the text. */
+  scopeEvidence?: ScopeEvidence[];
 }

@@ -2,6 +2,7 @@ import { wordForms } from './arabic-affixes.js';
 import { cueOf, isModifier, type Cue, type EventKind, type ModifierKind } from './category-cues.js';
 import type { ClaimCategory, ClaimQualifier, ExtractedClaim } from './claim-types.js';
 import { foldWord, mapText, originalRange, type MappedText } from './mapped-text.js';
+import { scopeReader, type ScopeTarget } from './extract-scope.js';
 import { findAddressSpans, nonClaimReason } from './non-claim-numbers.js';
 import { findNumberMentions, type NumberMention } from './number-mentions.js';
 import { qualifierAfter, qualifierBefore } from './qualifiers.js';
@@ -186,9 +187,36 @@ export function extractClaims(text: string): ExtractedClaim[] {
   }
 
   const claims: ExtractedClaim[] = [];
+  const readScope = scopeReader(
+    mapped,
+    tokens,
+    kept.map((c) => c.mention),
+  );
+  const targets = new Map<Candidate, ScopeTarget>();
+  const targetOf = (c: Candidate): ScopeTarget => {
+    let t = targets.get(c);
+    if (!t) {
+      // A range's second figure, and a part of a figure, share what their whole does not say.
+      const whole = c.rangeHead ?? c.parent;
+      t = {
+        first: c.mention.first,
+        last: c.mention.last,
+        sentence: c.sentence,
+        parent: whole && whole !== c ? targetOf(whole) : null,
+      };
+      targets.set(c, t);
+    }
+    return t;
+  };
   for (const c of kept) {
     if (!worthProposing(c, tokens)) continue;
-    claims.push(toClaim(c, tokens, cues, mapped));
+    const claim = toClaim(c, tokens, cues, mapped);
+    const { scope, evidence } = readScope(targetOf(c));
+    if (evidence.length > 0) {
+      claim.scope = scope;
+      claim.scopeEvidence = evidence;
+    }
+    claims.push(claim);
   }
   return claims;
 }

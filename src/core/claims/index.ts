@@ -14,3 +14,4 @@
  */
 export type { ClaimCategory, ClaimQualifier, ExtractedClaim } from './claim-types.js';
 export { extractClaims } from './extract-claims.js';
+export type { ProposedScope, ScopeEvidence, ScopeField } from './extract-scope.js';

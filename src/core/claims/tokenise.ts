@@ -94,7 +94,16 @@ function endsSentence(tokens: readonly Token[], gap: string): boolean {
   if (gap.length === 0) return false;
   if (last.text === '.') {
     const before = tokens[tokens.length - 2];
-    if (before && before.kind === 'word' && !last.spaceBefore && ABBREVIATIONS.has(before.text)) {
+    // "the 1980s." ends a sentence: an "s" glued to a number is a decade, not an abbreviation.
+    const decade =
+      before?.text === 's' && tokens[tokens.length - 3]?.kind === 'num' && !before.spaceBefore;
+    if (
+      before &&
+      before.kind === 'word' &&
+      !last.spaceBefore &&
+      ABBREVIATIONS.has(before.text) &&
+      !decade
+    ) {
       return false;
     }
   }

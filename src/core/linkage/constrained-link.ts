@@ -4,6 +4,7 @@ import type { PairDecision } from './decisions.js';
 import { weightTable } from './fellegi-sunter.js';
 import {
   assembleLinkResult,
+  compareAndTrain,
   DEFAULT_LINK_OPTIONS,
   inProcessComparer,
   pairScorer,
@@ -17,7 +18,6 @@ import {
 import type { LinkInputRecord } from './link-record.js';
 import { nameFrequencies } from './name-frequencies.js';
 import { prepareRecords } from './record-preparer.js';
-import { trainModel } from './training.js';
 
 /** What a register already knows when it links again. */
 export interface LinkConstraints {
@@ -71,11 +71,14 @@ export async function linkWithConstraints(
   const candidates = generateCandidatePairs(records, DEFAULT_BLOCKING_RULES, opts.blocking);
   timer.lap('block');
   // Every candidate pair is compared, not only fresh ones: the review queue needs them all.
-  const comparing = comparer.compare(records, freq, candidates.left, candidates.right);
-  const model = trainModel(records, freq, opts);
-  timer.lap('model');
-  const compared = await comparing;
-  timer.lap('compare');
+  const { model, compared } = await compareAndTrain(
+    comparer,
+    records,
+    freq,
+    candidates,
+    opts,
+    timer,
+  );
 
   const table = weightTable(model);
   const thresholdWeight = probabilityToWeight(opts.threshold);

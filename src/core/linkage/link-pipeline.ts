@@ -36,12 +36,59 @@ import { compareRange, trainModel, type ComparedPairs } from './training.js';
  * in-process comparer is the reference implementation.
  */
 export interface PairComparer {
+  /**
+   * True for a comparer that also scores the pairs (the partitioned comparer, whose jobs run on
+   * other processes): the model is then trained first and passed in, instead of alongside.
+   */
+  readonly scores?: boolean;
   compare(
     records: PreparedRecords,
     freq: NameFrequencies,
     left: Uint32Array,
     right: Uint32Array,
-  ): Promise<ComparedPairs>;
+    context?: ComparisonContext,
+  ): Promise<ScoredComparedPairs>;
+}
+
+/** What a scoring comparer is given: the run's model and blocking options. */
+export interface ComparisonContext {
+  readonly model: FellegiSunterModel;
+  readonly blocking: BlockingOptions;
+}
+
+/** Compared pairs, with their match weights when the comparer scored them. */
+export interface ScoredComparedPairs extends ComparedPairs {
+  readonly weights?: Float64Array;
+}
+
+/**
+ * Compares the candidate pairs and trains the model: alongside each other (this thread trains
+ * while the comparer's workers compare), or one after the other for a comparer that scores.
+ */
+export async function compareAndTrain(
+  comparer: PairComparer,
+  records: PreparedRecords,
+  freq: NameFrequencies,
+  candidates: CandidatePairs,
+  opts: LinkOptions,
+  timer: { lap(name: string): void },
+): Promise<{ model: FellegiSunterModel; compared: ScoredComparedPairs }> {
+  if (comparer.scores === true) {
+    const model = trainModel(records, freq, opts);
+    timer.lap('model');
+    const compared = await comparer.compare(records, freq, candidates.left, candidates.right, {
+      model,
+      blocking: opts.blocking,
+    });
+    timer.lap('compare');
+    return { model, compared };
+  }
+  const comparing = comparer.compare(records, freq, candidates.left, candidates.right);
+  const model = trainModel(records, freq, opts);
+  timer.lap('model');
+  const compared = await comparing;
+  timer.lap('compare');
+  return { model, compared };
 }
 
 /** Compares in the calling thread. */
@@ -149,11 +196,14 @@ export async function linkRecords(
   timer.lap('prepare');
   const candidates = generateCandidatePairs(records, DEFAULT_BLOCKING_RULES, opts.blocking);
   timer.lap('block');
-  const comparing = comparer.compare(records, freq, candidates.left, candidates.right);
-  const model = trainModel(records, freq, opts);
-  timer.lap('model');
-  const compared = await comparing;
-  timer.lap('compare');
+  const { model, compared } = await compareAndTrain(
+    comparer,
+    records,
+    freq,
+    candidates,
+    opts,
+    timer,
+  );
 
   const table = weightTable(model);
   const thresholdWeight = probabilityToWeight(opts.threshold);
@@ -202,13 +252,14 @@ export async function linkRecords(
 }
 
 /**
- * Scores every candidate pair; pairs at or above the threshold that may be linked
- * (see `linkable`) and that `keep` accepts become links.
+ * Scores every candidate pair (or takes the weights the comparer computed with the same model);
+ * pairs at or above the threshold that may be linked (see `linkable`) and that `keep` accepts
+ * become links.
  */
 export function scorePairs(
   records: PreparedRecords,
   candidates: CandidatePairs,
-  compared: ComparedPairs,
+  compared: ScoredComparedPairs,
   table: WeightTable,
   thresholdWeight: number,
   keep: (a: number, b: number) => boolean = () => true,
@@ -219,13 +270,15 @@ export function scorePairs(
   for (let p = 0; p < pairCount; p++) {
     const a = candidates.left[p] ?? 0;
     const b = candidates.right[p] ?? 0;
-    const w = scoreComparison(
-      table,
-      compared.levels,
-      compared.tf,
-      p,
-      records.source[a] === records.source[b],
-    );
+    const w =
+      compared.weights?.[p] ??
+      scoreComparison(
+        table,
+        compared.levels,
+        compared.tf,
+        p,
+        records.source[a] === records.source[b],
+      );
     weights[p] = w;
     if (w < thresholdWeight) continue;
     if (keep(a, b) && linkable(records, a, b)) links.push(a, b, w);

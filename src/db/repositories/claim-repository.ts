@@ -31,6 +31,8 @@ export interface ClaimInput {
   quote: string;
   start: number;
   end: number;
+  /** A proposed scope (see services/claims/claim-scope.ts); empty when none was read. */
+  scope?: Record<string, unknown>;
 }
 
 interface ClaimRow {
@@ -99,11 +101,20 @@ export async function insertProposedClaims(
   const ids: number[] = [];
   for (const c of claims) {
     const rows = await tx.query<{ id: number }>(
-      `INSERT INTO claim (document_id, value, qualifier, category, quote, quote_start, quote_end)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO claim (document_id, value, qualifier, category, quote, quote_start, quote_end, scope)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (document_id, quote_start, quote_end, category, value) DO NOTHING
        RETURNING id`,
-      [c.documentId, c.value, c.qualifier, c.category, c.quote, c.start, c.end],
+      [
+        c.documentId,
+        c.value,
+        c.qualifier,
+        c.category,
+        c.quote,
+        c.start,
+        c.end,
+        JSON.stringify(c.scope ?? {}),
+      ],
     );
     if (rows[0]) ids.push(rows[0].id);
   }

@@ -3,3 +3,4 @@ export * from './estimate-captures.js';
 export * from './explain-estimate.js';
 export * from './lcmcr-runner.js';
 export * from './estimate-register.js';
+export * from './saved-estimates.js';

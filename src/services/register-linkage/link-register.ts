@@ -2,6 +2,7 @@ import {
   DEFAULT_LINK_OPTIONS,
   inProcessComparer,
   linkWithConstraints,
+  type LinkInputRecord,
   type PairComparer,
   type PairDecision,
 } from '../../core/linkage/index.js';
@@ -34,8 +35,11 @@ export interface LinkRegisterOptions {
   readonly reviewBand?: { readonly low: number; readonly high: number };
   /** Most pairs queued in all (default 10,000). */
   readonly maxQueued?: number;
-  /** Where the comparison phase runs (worker threads in the CLI). */
-  readonly comparer?: PairComparer;
+  /**
+   * Where the comparison phase runs (worker threads in the CLI), or how to set it up from the
+   * records the run links (a distributed comparison stores them for its workers).
+   */
+  readonly comparer?: PairComparer | ((inputs: readonly LinkInputRecord[]) => PairComparer);
 }
 
 /** What a run did. */
@@ -123,11 +127,16 @@ export async function linkRegister(
       pairDecisions.push({ a, b, same: d.decision === 'same' });
   }
 
+  const inputs = rows.map(toLinkInput);
+  const comparer =
+    typeof options.comparer === 'function'
+      ? options.comparer(inputs)
+      : (options.comparer ?? inProcessComparer);
   const result = await linkWithConstraints(
-    rows.map(toLinkInput),
+    inputs,
     { groups, fresh },
     { threshold, decisions: pairDecisions },
-    options.comparer ?? inProcessComparer,
+    comparer,
   );
   const assignment = assignPersonIds(recordIds, groups, result.clusterOf);
   const queue = selectReviewPairs(result, recordIds, assignment.personOf, decided, {

@@ -365,6 +365,26 @@ export const en = {
       note: 'An estimate, not a count of named people: those on no list are not known by name.',
       explanation: 'How this was estimated, with its cautions (in English)',
     },
+    kept: {
+      title: 'Kept estimates',
+      summary:
+        'Estimates analysts computed and kept, newest first: the estimated total, its interval (the line) and the people documented (the pale bar), all on one scale.',
+      none: 'No estimate has been kept yet. An editor can keep one with `sijil estimate … --save` or through the API.',
+      estimate: 'Estimate',
+      interval: 'Interval',
+      observed: 'Documented',
+      method: 'Method',
+      date: 'Computed',
+      range: '{{level}}% interval: {{lower}} to {{upper}}',
+      bar: 'Estimated total {{estimate}}; {{level}}% interval {{lower}} to {{upper}}; documented by name {{observed}}',
+      legend:
+        'Point: the estimate. Line: its interval (dashed: no upper bound). Pale bar: the people documented. Scale from {{zero}} to {{max}}.',
+      methods: {
+        chapman: 'Two lists (Chapman)',
+        loglinear: 'Log-linear models',
+        lcmcr: 'Latent classes (LCMCR)',
+      },
+    },
   },
   import: {
     nav: 'Import',

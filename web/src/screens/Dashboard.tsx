@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useChartFormat } from '../charts/chart-format';
 import { DeathsPanel } from '../charts/panels/DeathsPanel';
 import { EstimatePanel } from '../charts/panels/EstimatePanel';
+import { KeptEstimatesPanel } from '../charts/panels/KeptEstimatesPanel';
 import { PlacesPanel } from '../charts/panels/PlacesPanel';
 import { AgeSexPanel } from '../charts/panels/AgeSexPanel';
 import { SourcesPanel } from '../charts/panels/SourcesPanel';
@@ -45,6 +46,7 @@ export function DashboardScreen() {
             <PlacesPanel data={breakdowns.data} />
             <AgeSexPanel data={breakdowns.data} />
             <EstimatePanel />
+            <KeptEstimatesPanel />
             <SourcesPanel data={breakdowns.data} />
           </div>
         </>

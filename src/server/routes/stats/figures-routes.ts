@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../../../db/database.js';
 import { claimRoutes } from '../claims/claims-routes.js';
+import { savedEstimatesRoutes } from '../estimates/estimates-routes.js';
 import { breakdownsRoutes } from './breakdowns-routes.js';
 import { estimateRoutes } from './estimate-routes.js';
 import { statsRoutes } from './stats-routes.js';
@@ -11,4 +12,5 @@ export const figuresRoutes: FastifyPluginAsync<{ db: Database }> = async (app, {
   await app.register(breakdownsRoutes, { db });
   await app.register(estimateRoutes, { db });
   await app.register(claimRoutes, { db });
+  await app.register(savedEstimatesRoutes, { db });
 };
