@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-bench/',
+      'dist-bench-api/',
       'node_modules/',
       'sijil-data/',
       'test-artifacts/',

@@ -70,7 +70,7 @@ function rng(seed: number): () => number {
   };
 }
 
-async function writeList(path: string, rows: number): Promise<void> {
+export async function writeList(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
   const r = rng(42);
   const pick = <T>(list: T[]): T => list[Math.floor(r() * list.length)]!;
@@ -120,7 +120,11 @@ async function runOne(rows: number, postgres: boolean): Promise<void> {
 
 const args = process.argv.slice(2);
 const rowsAt = args.indexOf('--rows');
-if (args.includes('--child')) {
+// Only when run as a script: bench/api.ts imports writeList.
+const runAsScript = process.argv[1] === fileURLToPath(import.meta.url);
+if (!runAsScript) {
+  // imported: no benchmark
+} else if (args.includes('--child')) {
   await runOne(Number(args[rowsAt + 1]), args.includes('--postgres'));
 } else {
   const sizes = rowsAt >= 0 ? [Number(args[rowsAt + 1])] : [100_000, 1_000_000];

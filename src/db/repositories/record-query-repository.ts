@@ -1,6 +1,7 @@
 import type { RecordFilters } from '../../core/records/record-filters.js';
 import type { Sql, SqlValue } from '../database.js';
 import { prepareFilters, recordConditions } from './record-filter-sql.js';
+import { recordSearchIndex } from './record-search-index.js';
 
 /** A record as the register shows it (never a raw database row). */
 export interface RecordView {
@@ -84,13 +85,59 @@ function escapeLike(word: string): string {
   return word.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
+/** True when a query narrows records by anything the search index holds. */
+function narrows(q: RecordQuery): boolean {
+  if ((q.words?.length ?? 0) > 0) return true;
+  const f = q.filters;
+  if (!f) return false;
+  return Object.values(f).some((v) => Array.isArray(v) && v.length > 0);
+}
+
 /**
  * Records in id order, a page at a time (keyset paging, so exports of millions stay cheap).
  * Restricted records and the restricted details of others are left out unless asked for.
+ *
+ * Where the store keeps a search index (see record-search-index.ts), a search or filtered list
+ * finds its record ids there, with the index's tolerance of spellings and typos, and reads the
+ * records by id; otherwise every folded word must appear in the record's search text.
  */
 export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[]> {
-  const where: string[] = ['r.id > $1'];
-  const params: SqlValue[] = [q.afterId ?? 0];
+  const index = q.personId === undefined && narrows(q) ? await recordSearchIndex(db) : null;
+  if (index) {
+    const filters: RecordFilters = {
+      ...q.filters,
+      words: [...(q.words ?? []), ...(q.filters?.words ?? [])],
+    };
+    const prepared = await prepareFilters(db, filters, q.includeRestricted);
+    const ids = index.select(
+      {
+        filters: prepared,
+        source: q.source,
+        sourceSetPersons: prepared.sourceSetPersons,
+        includeRestricted: q.includeRestricted,
+      },
+      q.afterId ?? 0,
+      q.limit,
+    );
+    if (ids.length === 0) return [];
+    // As one JSON text: the embedded store hands over a page of rows in half the time.
+    const page = await db.query<{ rows: string }>(
+      `SELECT coalesce(json_agg(p ORDER BY p.id), '[]')::text AS rows FROM (
+         SELECT r.*, s.slug FROM record r JOIN source s ON s.id = r.source_id
+         WHERE r.id = ANY($1::int[])${q.includeRestricted ? '' : ` AND r.confidentiality <> 'restricted'`}) p`,
+      [ids],
+    );
+    const rows = JSON.parse(page[0]!.rows) as Row[];
+    return rows.map((r) => recordView(r, q.includeRestricted));
+  }
+  // No bound on the first page: with it, the planner may scan the whole id index beside a
+  // selective one (a person's records) when the store's statistics lag behind an import.
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (q.afterId) {
+    params.push(q.afterId);
+    where.push(`r.id > $${params.length}`);
+  }
   for (const word of q.words ?? []) {
     params.push(`%${escapeLike(word)}%`);
     where.push(`r.search_text LIKE $${params.length}`);
@@ -111,47 +158,49 @@ export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[
   params.push(q.limit);
   const rows = await db.query<Row>(
     `SELECT r.*, s.slug FROM record r JOIN source s ON s.id = r.source_id
-     WHERE ${where.join(' AND ')} ORDER BY r.id LIMIT $${params.length}`,
+     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id LIMIT $${params.length}`,
     params,
   );
-  return rows.map((r) => {
-    const view: RecordView = {
-      id: r.id,
-      personId: r.person_id,
-      source: r.slug,
-      batchId: r.batch_id,
-      rowNumber: r.row_number,
-      sourceRecordId: r.source_record_id,
-      name: r.name,
-      nameLatin: r.name_latin,
-      otherNames: r.other_names,
-      kunya: r.kunya,
-      sex: r.sex,
-      age: r.age,
-      ageCategory: r.age_category,
-      birthDate: {
-        start: r.birth_date_start,
-        end: r.birth_date_end,
-        precision: r.birth_date_precision,
-      },
-      eventDate: {
-        start: r.event_date_start,
-        end: r.event_date_end,
-        precision: r.event_date_precision,
-      },
-      place: {
-        country: r.place_country,
-        governorate: r.place_governorate,
-        locality: r.place_locality,
-        site: r.place_site,
-      },
-      violation: r.violation,
-      perpetrator: r.perpetrator,
-      confidentiality: r.confidentiality,
-      flags: r.flags,
-      raw: JSON.parse(r.raw) as Record<string, string>,
-    };
-    if (q.includeRestricted) view.restricted = r.restricted;
-    return view;
-  });
+  return rows.map((r) => recordView(r, q.includeRestricted));
+}
+
+function recordView(r: Row, includeRestricted: boolean): RecordView {
+  const view: RecordView = {
+    id: r.id,
+    personId: r.person_id,
+    source: r.slug,
+    batchId: r.batch_id,
+    rowNumber: r.row_number,
+    sourceRecordId: r.source_record_id,
+    name: r.name,
+    nameLatin: r.name_latin,
+    otherNames: r.other_names,
+    kunya: r.kunya,
+    sex: r.sex,
+    age: r.age,
+    ageCategory: r.age_category,
+    birthDate: {
+      start: r.birth_date_start,
+      end: r.birth_date_end,
+      precision: r.birth_date_precision,
+    },
+    eventDate: {
+      start: r.event_date_start,
+      end: r.event_date_end,
+      precision: r.event_date_precision,
+    },
+    place: {
+      country: r.place_country,
+      governorate: r.place_governorate,
+      locality: r.place_locality,
+      site: r.place_site,
+    },
+    violation: r.violation,
+    perpetrator: r.perpetrator,
+    confidentiality: r.confidentiality,
+    flags: r.flags,
+    raw: JSON.parse(r.raw) as Record<string, string>,
+  };
+  if (includeRestricted) view.restricted = r.restricted;
+  return view;
 }

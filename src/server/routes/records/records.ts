@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { can } from '../../../core/auth/permissions.js';
 import type { Database } from '../../../db/database.js';
 import { appendAuditEvent } from '../../../db/repositories/audit-repository.js';
+import { enableRecordSearchIndex } from '../../../db/repositories/record-search-index.js';
 import { findRecords } from '../../../services/records/find-records.js';
 import { recordFacets } from '../../../services/records/record-facets.js';
 import { filtersOfQuery, parseQuery, recordSearchQuery } from './record-search-query.js';
@@ -17,7 +18,8 @@ function restrictedRefusal(role: string): { error: string } {
 }
 
 /**
- * GET /api/records: records whose names hold every word searched and that match the filters
+ * GET /api/records: records whose names hold every word searched (see core/records/search-terms.ts
+ * for the spellings and typos tolerated) and that match the filters
  * (record-search-query.ts). Restricted records and details come only to roles allowed them, only
  * when asked for, and every such view is audited.
  *
@@ -25,6 +27,11 @@ function restrictedRefusal(role: string): { error: string } {
  * many each value of each facet would give, so the screen can show counts beside each value.
  */
 export const recordRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }) => {
+  // Searches find records through an index held in memory, filled from the store in the
+  // background from now on (until it is, they wait for it) and kept in step with every commit.
+  enableRecordSearchIndex(db).catch((error: unknown) => {
+    app.log.error({ err: error }, 'the record search index could not be filled');
+  });
   app.get(
     '/api/records',
     {

@@ -1,0 +1,492 @@
+import { ageGroups } from '../stats/counts/index.js';
+import { recordFacetNames, type RecordFacetName, type RecordFilters } from './record-filters.js';
+import {
+  canonicalNameTokens,
+  latinSpellingKey,
+  matchWord,
+  type SearchVocabulary,
+} from './search-terms.js';
+
+/**
+ * The search screen's read model of the register, held in memory: for each record, the values
+ * its filters and facets read (in columns, one code per value) and the words it is found by (an
+ * inverted index: token → records). A search is then a pass over arrays instead of a scan of
+ * the store, and the store stays as fast to write as before (nothing is indexed per imported
+ * row). The store fills it (see the record search repository) and stays the only truth: a
+ * search gives record ids, and the records are read from the store.
+ */
+
+/** One record as the index takes it; facet values read exactly as the SQL filters read them. */
+export interface SearchIndexRow {
+  id: number;
+  personId: number;
+  searchText: string;
+  name: string | null;
+  nameLatin: string | null;
+  source: string;
+  violation: string | null;
+  country: string | null;
+  governorate: string | null;
+  year: string | null;
+  month: string | null;
+  sex: string | null;
+  /** The broad age group (age-group.ts). */
+  ageGroup: string | null;
+  age: number | null;
+  restricted: boolean;
+}
+
+/** Columns with a dictionary of values; code 0 is "no value". */
+const codedColumns = [...recordFacetNames, 'month'] as const;
+type CodedColumn = (typeof codedColumns)[number];
+
+const rowField: Record<CodedColumn, keyof SearchIndexRow> = {
+  source: 'source',
+  violation: 'violation',
+  country: 'country',
+  governorate: 'governorate',
+  year: 'year',
+  sex: 'sex',
+  age: 'ageGroup',
+  month: 'month',
+};
+
+/** What a search asks of the index. */
+export interface IndexQuery {
+  filters: RecordFilters;
+  /** A single source slug (the records list's `source`). */
+  source?: string;
+  /** The persons of `filters.sourceSet`, looked up in the store (see prepareFilters). */
+  sourceSetPersons?: readonly number[];
+  includeRestricted: boolean;
+}
+
+/** How many records have one value of a facet (null = unknown). */
+export interface IndexFacetCount {
+  value: string | null;
+  records: number;
+}
+
+export interface IndexFacetCounts {
+  records: number;
+  persons: number;
+  facets: Record<RecordFacetName, IndexFacetCount[]>;
+}
+
+class Int32Column {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+class Dictionary {
+  readonly values: (string | null)[] = [null];
+  private readonly codes = new Map<string, number>();
+  code(value: string | null): number {
+    if (value === null) return 0;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+  /** Which codes a filter's values allow (null allows code 0), or null when the filter is empty. */
+  allowed(values: readonly (string | null)[] | undefined): Uint8Array | null {
+    if (!values || values.length === 0) return null;
+    const allowed = new Uint8Array(this.values.length);
+    for (const v of values) {
+      if (v === null) allowed[0] = 1;
+      else {
+        const code = this.codes.get(v);
+        if (code !== undefined) allowed[code] = 1;
+      }
+    }
+    return allowed;
+  }
+}
+
+/** Results of a word match kept per vocabulary size, so a repeated search does not rescan. */
+const wordCacheSize = 256;
+
+export class RecordSearchIndex implements SearchVocabulary {
+  private readonly ids = new Int32Column();
+  private readonly persons = new Int32Column();
+  private readonly ages = new Int32Column();
+  private readonly restrictedFlags = new Int32Column();
+  private readonly columns = Object.fromEntries(
+    codedColumns.map((c) => [c, new Int32Column()]),
+  ) as Record<CodedColumn, Int32Column>;
+  private readonly dictionaries = Object.fromEntries(
+    codedColumns.map((c) => [c, new Dictionary()]),
+  ) as Record<CodedColumn, Dictionary>;
+
+  readonly tokens: string[] = [];
+  readonly byLatinKey = new Map<string, number[]>();
+  private readonly tokenIds = new Map<string, number>();
+  private readonly postings: Int32Column[] = [];
+  private readonly wordCache = new Map<string, { tokens: number; ids: number[] }>();
+  /** Facet counts of the whole register, without and with restricted records, until a change. */
+  private wholeCounts: [IndexFacetCounts | null, IndexFacetCounts | null] = [null, null];
+  private marks = new Int32Array(0);
+  private generation = 0;
+  private personMarks = new Int32Array(0);
+  private personGeneration = 0;
+  /** The largest person id held, so the marks of distinct persons fit. */
+  private maxPerson = 0;
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The largest record id held (0 when empty). */
+  get lastId(): number {
+    return this.ids.length === 0 ? 0 : this.ids.data[this.ids.length - 1]!;
+  }
+
+  /** Adds records, which must come in id order after every record already held. */
+  add(rows: readonly SearchIndexRow[]): void {
+    if (rows.length > 0) this.wholeCounts = [null, null];
+    for (const row of rows) {
+      if (row.id <= this.lastId) throw new Error(`record ${row.id} is not after ${this.lastId}`);
+      const position = this.ids.length;
+      this.ids.push(row.id);
+      this.persons.push(row.personId);
+      if (row.personId > this.maxPerson) this.maxPerson = row.personId;
+      this.ages.push(row.age ?? -1);
+      this.restrictedFlags.push(row.restricted ? 1 : 0);
+      for (const c of codedColumns) {
+        const value = row[rowField[c]] as string | null;
+        this.columns[c].push(this.dictionaries[c].code(value));
+      }
+      const words = new Set(row.searchText.split(' '));
+      for (const t of canonicalNameTokens(row.name, row.nameLatin)) words.add(t);
+      for (const word of words) {
+        if (word === '') continue;
+        let id = this.tokenIds.get(word);
+        if (id === undefined) {
+          id = this.tokens.length;
+          this.tokens.push(word);
+          this.tokenIds.set(word, id);
+          this.postings.push(new Int32Column());
+          const key = latinSpellingKey(word);
+          if (key !== null) {
+            const list = this.byLatinKey.get(key);
+            if (list) list.push(id);
+            else this.byLatinKey.set(key, [id]);
+          }
+        }
+        this.postings[id]!.push(position);
+      }
+    }
+  }
+
+  /** The position of a record id, or -1 (ids are held in increasing order). */
+  private positionOf(id: number): number {
+    let lo = 0;
+    let hi = this.ids.length - 1;
+    const ids = this.ids.data;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ids[mid]!;
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** True when the index holds this record. */
+  has(id: number): boolean {
+    return this.positionOf(id) >= 0;
+  }
+
+  /** The first position whose id is greater than `id`. */
+  private firstAfter(id: number): number {
+    let lo = 0;
+    let hi = this.ids.length;
+    const ids = this.ids.data;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ids[mid]! <= id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Sets the person of records, given as parallel lists of record ids and person ids. */
+  setPersons(recordIds: ArrayLike<number>, personIds: ArrayLike<number>): void {
+    this.wholeCounts = [null, null];
+    for (let i = 0; i < recordIds.length; i++) {
+      const p = this.positionOf(recordIds[i]!);
+      if (p < 0) continue;
+      this.persons.data[p] = personIds[i]!;
+      if (personIds[i]! > this.maxPerson) this.maxPerson = personIds[i]!;
+    }
+  }
+
+  /** The token ids a folded search word finds (see search-terms.ts), cached until new tokens. */
+  private wordTokens(word: string): number[] {
+    const cached = this.wordCache.get(word);
+    if (cached && cached.tokens === this.tokens.length) return cached.ids;
+    const ids = matchWord(this, word).tokenIds;
+    if (this.wordCache.size >= wordCacheSize) this.wordCache.clear();
+    this.wordCache.set(word, { tokens: this.tokens.length, ids });
+    return ids;
+  }
+
+  /** A scratch array of marks, one per record, told apart by a generation number. */
+  private mark(): { marks: Int32Array; generation: number } {
+    if (this.marks.length < this.ids.length) {
+      this.marks = new Int32Array(this.ids.data.length);
+      this.generation = 0;
+    }
+    if (++this.generation > 2 ** 30) {
+      this.marks.fill(0);
+      this.generation = 1;
+    }
+    return { marks: this.marks, generation: this.generation };
+  }
+
+  /**
+   * Positions (in id order) of the records holding every word, or null when there are no words
+   * (every record qualifies). The rarest word gives the candidates; the others strike out.
+   */
+  private candidates(words: readonly string[]): Int32Array | null {
+    if (words.length === 0) return null;
+    const perWord = [...new Set(words)].map((word) => {
+      const tokens = this.wordTokens(word);
+      let size = 0;
+      for (const t of tokens) size += this.postings[t]!.length;
+      return { tokens, size };
+    });
+    perWord.sort((a, b) => a.size - b.size);
+    const rarest = perWord[0]!;
+    let list: Int32Array;
+    if (rarest.tokens.length === 0) return new Int32Array(0);
+    if (rarest.tokens.length === 1) {
+      const postings = this.postings[rarest.tokens[0]!]!;
+      list = postings.data.slice(0, postings.length);
+    } else {
+      // Union of several tokens' records, back in id order by a pass over the marks.
+      const { marks, generation } = this.mark();
+      for (const t of rarest.tokens) {
+        const postings = this.postings[t]!;
+        for (let i = 0; i < postings.length; i++) marks[postings.data[i]!] = generation;
+      }
+      list = new Int32Array(rarest.size);
+      let n = 0;
+      for (let p = 0; p < this.ids.length; p++) if (marks[p] === generation) list[n++] = p;
+      list = list.subarray(0, n);
+    }
+    for (const other of perWord.slice(1)) {
+      const { marks, generation } = this.mark();
+      for (const t of other.tokens) {
+        const postings = this.postings[t]!;
+        for (let i = 0; i < postings.length; i++) marks[postings.data[i]!] = generation;
+      }
+      let n = 0;
+      for (let i = 0; i < list.length; i++) {
+        const p = list[i]!;
+        if (marks[p] === generation) list[n++] = p;
+      }
+      list = list.subarray(0, n);
+      if (n === 0) break;
+    }
+    return list;
+  }
+
+  /** The conditions every listed or counted record meets whatever the facets (words apart). */
+  private commonFilter(q: IndexQuery): CommonFilter {
+    let ageAllowed: Uint8Array | null = null;
+    if (q.filters.ageBand?.length) {
+      const bands = q.filters.ageBand;
+      ageAllowed = new Uint8Array(132);
+      for (let age = -1; age <= 130; age++) {
+        const ok = bands.some((label) =>
+          label === null ? age < 0 : age >= 0 && ageBandHolds(label, age),
+        );
+        ageAllowed[age + 1] = ok ? 1 : 0;
+      }
+    }
+    let persons: Set<number> | null = null;
+    if (q.filters.sourceSet?.length) {
+      if (!q.sourceSetPersons) throw new Error('give the persons of the source set');
+      persons = new Set(q.sourceSetPersons);
+    }
+    return new CommonFilter(
+      q.includeRestricted ? null : this.restrictedFlags.data,
+      q.source === undefined ? null : this.dictionaries.source.allowed([q.source]),
+      this.columns.source.data,
+      this.dictionaries.month.allowed(q.filters.month),
+      this.columns.month.data,
+      ageAllowed,
+      this.ages.data,
+      persons,
+      this.persons.data,
+    );
+  }
+
+  /** The facets whose filters are set: their codes and the codes allowed. */
+  private facetTests(filters: RecordFilters): FacetTest[] {
+    const out: FacetTest[] = [];
+    recordFacetNames.forEach((facet, i) => {
+      const values = facet === 'source' ? filters.sources : filters[facet];
+      const allowed = this.dictionaries[facet].allowed(values);
+      if (allowed) out.push({ facet: i, codes: this.columns[facet].data, allowed });
+    });
+    return out;
+  }
+
+  /** Ids of matching records after `afterId`, in id order, at most `limit`. */
+  select(q: IndexQuery, afterId: number, limit: number): number[] {
+    const candidates = this.candidates(q.filters.words ?? []);
+    const common = this.commonFilter(q);
+    const facets = this.facetTests(q.filters);
+    const out: number[] = [];
+    const ids = this.ids.data;
+    const after = this.firstAfter(afterId);
+    let i = 0;
+    let end = this.ids.length;
+    if (candidates) {
+      // The first candidate after `afterId`.
+      let lo = 0;
+      let hi = candidates.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (candidates[mid]! < after) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
+      end = candidates.length;
+    } else i = after;
+    outer: for (; i < end && out.length < limit; i++) {
+      const p = candidates ? candidates[i]! : i;
+      if (!common.accepts(p)) continue;
+      for (const f of facets) if (f.allowed[f.codes[p]!] !== 1) continue outer;
+      out.push(ids[p]!);
+    }
+    return out;
+  }
+
+  /**
+   * Facet counts over the matching records, each facet counted under every filter but its own
+   * (as countRecordFacets counts them), and the records and distinct persons matching all.
+   */
+  facetCounts(q: IndexQuery): IndexFacetCounts {
+    // The search screen opens on the whole register: those counts are kept until it changes.
+    const whole =
+      q.source === undefined &&
+      Object.values(q.filters).every((v) => !Array.isArray(v) || v.length === 0);
+    if (whole) {
+      const key = q.includeRestricted ? 1 : 0;
+      const kept = this.wholeCounts[key];
+      if (kept) return structuredClone(kept);
+      const counts = this.countFacets(q);
+      this.wholeCounts[key] = counts;
+      return structuredClone(counts);
+    }
+    return this.countFacets(q);
+  }
+
+  private countFacets(q: IndexQuery): IndexFacetCounts {
+    const candidates = this.candidates(q.filters.words ?? []);
+    const common = this.commonFilter(q);
+    const tests = this.facetTests(q.filters);
+    const facetCount = recordFacetNames.length;
+    const codes = recordFacetNames.map((f) => this.columns[f].data);
+    const counts = recordFacetNames.map((f) => new Int32Array(this.dictionaries[f].values.length));
+    const persons = this.persons.data;
+    if (this.personMarks.length <= this.maxPerson) {
+      this.personMarks = new Int32Array(this.maxPerson + 1);
+      this.personGeneration = 0;
+    }
+    if (++this.personGeneration > 2 ** 30) {
+      this.personMarks.fill(0);
+      this.personGeneration = 1;
+    }
+    const personMarks = this.personMarks;
+    const generation = this.personGeneration;
+    let records = 0;
+    let distinctPersons = 0;
+    const end = candidates ? candidates.length : this.ids.length;
+    for (let i = 0; i < end; i++) {
+      const p = candidates ? candidates[i]! : i;
+      if (!common.accepts(p)) continue;
+      let failed = -1;
+      let failures = 0;
+      for (const t of tests) {
+        if (t.allowed[t.codes[p]!] !== 1) {
+          failed = t.facet;
+          if (++failures > 1) break;
+        }
+      }
+      if (failures > 1) continue;
+      if (failures === 1) {
+        counts[failed]![codes[failed]![p]!]!++;
+        continue;
+      }
+      records++;
+      for (let f = 0; f < facetCount; f++) counts[f]![codes[f]![p]!]!++;
+      const person = persons[p]!;
+      if (personMarks[person] !== generation) {
+        personMarks[person] = generation;
+        distinctPersons++;
+      }
+    }
+    const facets = {} as Record<RecordFacetName, IndexFacetCount[]>;
+    recordFacetNames.forEach((facet, f) => {
+      const values = this.dictionaries[facet].values;
+      const list: IndexFacetCount[] = [];
+      counts[f]!.forEach((c, code) => {
+        if (c > 0) list.push({ value: values[code]!, records: c });
+      });
+      facets[facet] = list;
+    });
+    return { records, persons: distinctPersons, facets };
+  }
+}
+
+interface FacetTest {
+  facet: number;
+  codes: Int32Array;
+  allowed: Uint8Array;
+}
+
+/** The conditions of a search other than words and facets; null parts do not apply. */
+class CommonFilter {
+  constructor(
+    private readonly restricted: Int32Array | null,
+    private readonly sourceAllowed: Uint8Array | null,
+    private readonly sources: Int32Array,
+    private readonly monthAllowed: Uint8Array | null,
+    private readonly months: Int32Array,
+    private readonly ageAllowed: Uint8Array | null,
+    private readonly ages: Int32Array,
+    private readonly personSet: Set<number> | null,
+    private readonly persons: Int32Array,
+  ) {}
+
+  accepts(p: number): boolean {
+    if (this.restricted !== null && this.restricted[p] === 1) return false;
+    if (this.sourceAllowed !== null && this.sourceAllowed[this.sources[p]!] !== 1) return false;
+    if (this.monthAllowed !== null && this.monthAllowed[this.months[p]!] !== 1) return false;
+    if (this.ageAllowed !== null && this.ageAllowed[this.ages[p]! + 1] !== 1) return false;
+    if (this.personSet !== null && !this.personSet.has(this.persons[p]!)) return false;
+    return true;
+  }
+}
+
+function ageBandHolds(label: string, age: number): boolean {
+  const band = ageGroups.find((g) => g.label === label);
+  if (!band) throw new Error(`unknown age band ${label}`);
+  return age >= band.from && (band.to === null || age <= band.to);
+}

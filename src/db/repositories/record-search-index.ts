@@ -1,0 +1,234 @@
+import { RecordSearchIndex, type SearchIndexRow } from '../../core/records/search-index.js';
+import type { Sql, SqlValue } from '../database.js';
+import { facetValueSql } from './record-filter-sql.js';
+import { eventFieldSql } from './stats-person-values.js';
+
+/**
+ * The in-memory search index of a store (core/records/search-index.ts), kept in step with it.
+ *
+ * It is filled from the store a slice at a time, and kept fresh through the audit trail: every
+ * write that changes records appends an audit event in its own transaction, and the chain's lock
+ * makes event ids follow commit order. Before each search the index reads the newest event id
+ * (one index probe); when it has moved, the events since say what changed: an import's batch
+ * (its records are read and added), a reviewer's decision (the records it moved, which its
+ * event lists, are read again) or another linkage change (every record's person is read
+ * again). An import that fails or is refused commits nothing, not even its event, so it never
+ * shows. Nothing is added to what an import writes per row.
+ */
+
+/** Audit actions whose transactions may change which person records belong to. */
+const changesPersons = (action: string) => action.startsWith('linkage.');
+/** The audit action of a committed import; its entity is the batch. */
+const importAction = 'import.commit';
+/** Records read from the store per query while filling the index. */
+const sliceSize = 25_000;
+const personSliceSize = 200_000;
+
+/**
+ * An index row's values in order; facet values come from the very SQL the filters use. The rows
+ * of a slice come back as one JSON text: parsing a row at a time costs the embedded store twice
+ * as much.
+ */
+const rowValues = `r.id, r.person_id, r.search_text, r.name, r.name_latin, s.slug, r.violation,
+  r.place_country, r.place_governorate, (${facetValueSql.year})::text, (${eventFieldSql.month!})::text,
+  r.sex, (${facetValueSql.age})::text, r.age, r.confidentiality = 'restricted'`;
+
+type IndexRowJson = [
+  number,
+  number,
+  string,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  boolean,
+];
+
+/** The index rows of the records `recordsSql` selects (a query over `record`, in id order). */
+async function readIndexRows(
+  db: Sql,
+  recordsSql: string,
+  params: readonly SqlValue[],
+): Promise<SearchIndexRow[]> {
+  const rows = await db.query<{ rows: string }>(
+    `SELECT coalesce(json_agg(json_build_array(${rowValues}) ORDER BY r.id), '[]')::text AS rows
+     FROM (${recordsSql}) r JOIN source s ON s.id = r.source_id`,
+    params,
+  );
+  return (JSON.parse(rows[0]!.rows) as IndexRowJson[]).map((v) => ({
+    id: v[0],
+    personId: v[1],
+    searchText: v[2],
+    name: v[3],
+    nameLatin: v[4],
+    source: v[5],
+    violation: v[6],
+    country: v[7],
+    governorate: v[8],
+    year: v[9],
+    month: v[10],
+    sex: v[11],
+    ageGroup: v[12],
+    age: v[13],
+    restricted: v[14],
+  }));
+}
+
+async function newestAuditId(db: Sql): Promise<number> {
+  const rows = await db.query<{ id: number | string | null }>(
+    'SELECT max(id) AS id FROM audit_event',
+  );
+  return Number(rows[0]?.id ?? 0);
+}
+
+/** One store's index and how far into the audit trail it has caught up. */
+class IndexHolder {
+  private index: RecordSearchIndex | null = null;
+  private seenAuditId = 0;
+  private readonly batches = new Set<number>();
+  private pending: Promise<RecordSearchIndex> | null = null;
+
+  constructor(private readonly db: Sql) {}
+
+  /** The index, caught up with every write committed before this call. */
+  current(): Promise<RecordSearchIndex> {
+    // Concurrent searches share one catch-up; the next one starts after it.
+    this.pending ??= this.catchUp().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  private async catchUp(): Promise<RecordSearchIndex> {
+    if (!this.index) return this.build();
+    const newest = await newestAuditId(this.db);
+    if (newest === this.seenAuditId) return this.index;
+    // A reviewer's decision lists the records it moved (up to 1,000) and how many it moved.
+    const events = await this.db.query<{
+      action: string;
+      entity_id: string | null;
+      moved: number | null;
+      moved_records: number[] | null;
+    }>(
+      `SELECT action, entity_id,
+         CASE WHEN action = 'linkage.decide' THEN (after->>'moved')::int END AS moved,
+         CASE WHEN action = 'linkage.decide' THEN after->'movedRecords' END AS moved_records
+       FROM audit_event WHERE id > $1 AND id <= $2
+         AND (action = $3 OR action LIKE 'linkage.%') ORDER BY id`,
+      [this.seenAuditId, newest, importAction],
+    );
+    const batches = events
+      .filter((e) => e.action === importAction && e.entity_id !== null)
+      .map((e) => Number(e.entity_id))
+      .filter((b) => !this.batches.has(b));
+    if (batches.length > 0) {
+      const index = this.index;
+      for (let after = 0; ;) {
+        const rows = await readIndexRows(
+          this.db,
+          'SELECT * FROM record WHERE batch_id = ANY($1::int[]) AND id > $2 ORDER BY id LIMIT $3',
+          [batches, after, sliceSize],
+        );
+        // A batch committed while the index was first filled may be in it already.
+        const fresh = rows.filter((r) => !index.has(r.id));
+        if (fresh.length > 0 && fresh[0]!.id <= index.lastId) {
+          // Ids reserved before those already held (imports overlapping on a server): start again.
+          return this.build();
+        }
+        index.add(fresh);
+        if (rows.length < sliceSize) break;
+        after = rows[rows.length - 1]!.id;
+      }
+      for (const b of batches) this.batches.add(b);
+    }
+    const linkage = events.filter((e) => changesPersons(e.action));
+    const listed = linkage.every(
+      (e) =>
+        e.action === 'linkage.decide' &&
+        Array.isArray(e.moved_records) &&
+        e.moved === e.moved_records.length,
+    );
+    if (linkage.length > 0 && listed) {
+      const moved = [...new Set(linkage.flatMap((e) => e.moved_records!))];
+      const rows = await this.db.query<{ id: number; person_id: number }>(
+        'SELECT id, person_id FROM record WHERE id = ANY($1::int[])',
+        [moved],
+      );
+      this.index.setPersons(
+        rows.map((r) => r.id),
+        rows.map((r) => r.person_id),
+      );
+    } else if (linkage.length > 0) await this.readPersons(this.index);
+    this.seenAuditId = newest;
+    return this.index;
+  }
+
+  private async build(): Promise<RecordSearchIndex> {
+    const newest = await newestAuditId(this.db);
+    const index = new RecordSearchIndex();
+    const batches = await this.db.query<{ id: number }>('SELECT id FROM import_batch');
+    for (;;) {
+      const rows = await readIndexRows(
+        this.db,
+        'SELECT * FROM record WHERE id > $1 ORDER BY id LIMIT $2',
+        [index.lastId, sliceSize],
+      );
+      index.add(rows);
+      if (rows.length < sliceSize) break;
+    }
+    // Writes committed while the slices were read have later audit events: the next catch-up
+    // adds their batches (skipping records already read) and reads persons again after linkage.
+    this.batches.clear();
+    for (const b of batches) this.batches.add(b.id);
+    this.index = index;
+    this.seenAuditId = newest;
+    return index;
+  }
+
+  private async readPersons(index: RecordSearchIndex): Promise<void> {
+    let after = 0;
+    for (;;) {
+      // As text, a slice at a time: a row per record would cost the embedded store seconds.
+      const rows = await this.db.query<{ ids: string | null; persons: string | null }>(
+        `SELECT string_agg(id::text, ',' ORDER BY id) AS ids,
+           string_agg(person_id::text, ',' ORDER BY id) AS persons
+         FROM (SELECT id, person_id FROM record WHERE id > $1 ORDER BY id LIMIT $2) r`,
+        [after, personSliceSize],
+      );
+      if (!rows[0]?.ids) break;
+      const ids = rows[0].ids.split(',').map(Number);
+      index.setPersons(ids, rows[0].persons!.split(',').map(Number));
+      if (ids.length < personSliceSize) break;
+      after = ids[ids.length - 1]!;
+    }
+  }
+}
+
+const holders = new WeakMap<Sql, IndexHolder>();
+
+/**
+ * Keeps an in-memory search index for this store from now on, and starts filling it, so record
+ * searches and facet counts through `db` use it (the server does this; a one-off command keeps
+ * searching in SQL). Resolves when the index is first filled.
+ */
+export function enableRecordSearchIndex(db: Sql): Promise<void> {
+  let holder = holders.get(db);
+  if (!holder) {
+    holder = new IndexHolder(db);
+    holders.set(db, holder);
+  }
+  return holder.current().then(() => undefined);
+}
+
+/** The store's search index, caught up, or null when it keeps none (see enableRecordSearchIndex). */
+export async function recordSearchIndex(db: Sql): Promise<RecordSearchIndex | null> {
+  const holder = holders.get(db);
+  return holder ? holder.current() : null;
+}
