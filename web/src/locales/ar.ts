@@ -1,6 +1,17 @@
 import type { Messages } from './en';
 
-export const ar: Messages = {
+/** The English keys, plus the Arabic plural forms English lacks beside each `_other` key. */
+type WithArabicPlurals<T> = {
+  [K in keyof T]: T[K] extends string ? string : WithArabicPlurals<T[K]>;
+} & {
+  [
+    K in keyof T as K extends `${infer Base}_other`
+      ? `${Base}_zero` | `${Base}_two` | `${Base}_few` | `${Base}_many`
+      : never
+  ]: string;
+};
+
+export const ar: WithArabicPlurals<Messages> = {
   app: { name: 'سجل', tagline: 'سجل الضحايا والانتهاكات' },
   nav: { search: 'بحث', sources: 'المصادر', about: 'عن السجل' },
   prefs: {
@@ -10,6 +21,10 @@ export const ar: Messages = {
     numeralsAuto: 'حسب اللغة',
     numeralsLatn: 'لاتينية (123)',
     numeralsArab: 'عربية هندية (١٢٣)',
+    calendars: 'التواريخ',
+    calendarsAuto: 'حسب اللغة',
+    calendarsGregory: 'ميلادية',
+    calendarsBoth: 'ميلادية وهجرية',
   },
   signIn: {
     title: 'تسجيل الدخول',
@@ -80,7 +95,7 @@ export const ar: Messages = {
     allSources: 'كل المصادر',
     loading: 'جارٍ البحث…',
     none: 'لا توجد سجلات مطابقة.',
-    shown: 'عدد السجلات المعروضة: {{formatted}}',
+    shown: 'المعروض: {{records}}',
     more: 'عرض المزيد',
     failed: 'فشل البحث: {{message}}',
   },
@@ -124,7 +139,7 @@ export const ar: Messages = {
     documents: 'الوثائق',
     lastImport: 'آخر استيراد',
     none: 'لا توجد مصادر بعد.',
-    total: '{{records}} سجلًا من {{sources}} مصادر',
+    total: '{{records}} من {{sources}}',
     failed: 'تعذّر تحميل المصادر: {{message}}',
   },
   person: {
@@ -388,7 +403,7 @@ export const ar: Messages = {
     notAllowed: 'لا يسمح دورك باستيراد القوائم.',
     file: 'الملف',
     limit:
-      'حتى {{size}} للملف الواحد. يُحتفظ بالملف المرفوع {{minutes}} دقيقة بعد آخر استخدام له، ويضيع إن أُعيد تشغيل الخادم.',
+      'حتى {{size}} للملف الواحد. يُحتفظ بالملف المرفوع {{minutes}} بعد آخر استخدام له، ويضيع إن أُعيد تشغيل الخادم.',
     upload: 'ارفع وافحص',
     uploading: 'جارٍ الرفع وفحص كل سطر…',
     tooLarge:
@@ -590,7 +605,7 @@ export const ar: Messages = {
         'يحمل كل حدث بصمة (hash) للحدث الذي قبله: تعديل حدث أو حذفه أو إدراج حدث يكسر السلسلة.',
       verify: 'تحقّق من السلسلة',
       verifying: 'جارٍ التحقق…',
-      chainHolds: 'السلسلة سليمة. عدد الأحداث المُتحقَّق منها: {{events}}.',
+      chainHolds: 'السلسلة سليمة: تُحُقِّق من {{events}}.',
       chainBroken:
         'السلسلة مكسورة عند الحدث {{id}}. عدد الأحداث المُتحقَّق منها قبله: {{events}}. السبب (بالإنجليزية): {{reason}}',
     },
@@ -606,6 +621,36 @@ export const ar: Messages = {
       commandsNote:
         'شغّل sijil backup والخادم متوقف: لا يجوز أن يفتح برنامجان المخزن المضمَّن معًا. تكون الاستعادة في مجلد جديد أو فارغ، ولا تُكتب فوق سجل أبدًا، وتتحقق من سلسلة التدقيق فيما استعادته.',
     },
+  },
+  // Arabic counts take six forms: none, one, two, 3–10 (plural), 11–99 (singular accusative), and
+  // hundreds and thousands (singular genitive). The dual also takes the case of its place: records
+  // are counted as a subject (سجلان); sources and events after من, minutes as a time (مصدرين،
+  // حدثين، دقيقتين).
+  units: {
+    records_zero: 'لا سجلات',
+    records_one: 'سجل واحد',
+    records_two: 'سجلان',
+    records_few: '{{formatted}} سجلات',
+    records_many: '{{formatted}} سجلًا',
+    records_other: '{{formatted}} سجل',
+    sources_zero: 'لا مصادر',
+    sources_one: 'مصدر واحد',
+    sources_two: 'مصدرين',
+    sources_few: '{{formatted}} مصادر',
+    sources_many: '{{formatted}} مصدرًا',
+    sources_other: '{{formatted}} مصدر',
+    events_zero: 'لا أحداث',
+    events_one: 'حدث واحد',
+    events_two: 'حدثين',
+    events_few: '{{formatted}} أحداث',
+    events_many: '{{formatted}} حدثًا',
+    events_other: '{{formatted}} حدث',
+    minutes_zero: 'لا دقائق',
+    minutes_one: 'دقيقة واحدة',
+    minutes_two: 'دقيقتين',
+    minutes_few: '{{formatted}} دقائق',
+    minutes_many: '{{formatted}} دقيقة',
+    minutes_other: '{{formatted}} دقيقة',
   },
   common: { loading: 'جارٍ التحميل…', unknown: '—' },
 };

@@ -9,6 +9,10 @@ export const en = {
     numeralsAuto: 'As the language',
     numeralsLatn: 'Latin (123)',
     numeralsArab: 'Arabic-Indic (١٢٣)',
+    calendars: 'Dates',
+    calendarsAuto: 'As the language',
+    calendarsGregory: 'Gregorian',
+    calendarsBoth: 'Gregorian and Hijri',
   },
   signIn: {
     title: 'Sign in',
@@ -80,7 +84,7 @@ export const en = {
     allSources: 'All sources',
     loading: 'Searching…',
     none: 'No records match.',
-    shown: '{{formatted}} records shown',
+    shown: '{{records}} shown',
     more: 'Show more',
     failed: 'The search failed: {{message}}',
   },
@@ -124,7 +128,7 @@ export const en = {
     documents: 'Documents',
     lastImport: 'Last import',
     none: 'No sources yet.',
-    total: '{{records}} records from {{sources}} sources',
+    total: '{{records}} from {{sources}}',
     failed: 'Could not load the sources: {{message}}',
   },
   person: {
@@ -394,7 +398,7 @@ export const en = {
     notAllowed: 'Your role may not import lists.',
     file: 'File',
     limit:
-      'Up to {{size}} a file. An upload is kept for {{minutes}} minutes after its last use, and is lost if the server restarts.',
+      'Up to {{size}} a file. An upload is kept for {{minutes}} after its last use, and is lost if the server restarts.',
     upload: 'Upload and check',
     uploading: 'Uploading and checking every row…',
     tooLarge:
@@ -601,7 +605,7 @@ export const en = {
         'Each event carries a hash of the one before it: an event edited, removed or inserted breaks the chain.',
       verify: 'Verify the chain',
       verifying: 'Verifying…',
-      chainHolds: 'The chain holds: {{events}} events verified.',
+      chainHolds: 'The chain holds: {{events}} verified.',
       chainBroken:
         'The chain is broken at event {{id}} ({{events}} events before it verified). Reason (in English): {{reason}}',
     },
@@ -618,6 +622,17 @@ export const en = {
       commandsNote:
         'Run sijil backup with the server stopped: two programs must not open the embedded store at once. A restore goes into a new or empty folder, never over a register, and checks the audit chain of what it restored.',
     },
+  },
+  /** Counted nouns (format.count): i18next picks the plural form the language's rules call for. */
+  units: {
+    records_one: '{{formatted}} record',
+    records_other: '{{formatted}} records',
+    sources_one: '{{formatted}} source',
+    sources_other: '{{formatted}} sources',
+    events_one: '{{formatted}} event',
+    events_other: '{{formatted}} events',
+    minutes_one: '{{formatted}} minute',
+    minutes_other: '{{formatted}} minutes',
   },
   common: { loading: 'Loading…', unknown: '—' },
 };

@@ -81,5 +81,13 @@ export function useImportFormat() {
     return new Intl.ListFormat(ar ? 'ar' : 'en', { type: 'conjunction' }).format(quoted);
   };
 
-  return { number: format.number, date: format.date, size, fieldLabel, stored, quotedList };
+  return {
+    number: format.number,
+    count: format.count,
+    date: format.date,
+    size,
+    fieldLabel,
+    stored,
+    quotedList,
+  };
 }
