@@ -170,6 +170,19 @@ describe.each(testStores)('accounts and access on %s', (kind) => {
     expect(((await unknown.json()) as { error: string }).error).toBe('wrong email or password');
   });
 
+  it('keeps an unknown email in the audit trail, but never a password typed in its place', async () => {
+    const typedPassword = 'my secret Pass phrase 2024!';
+    expect((await signIn('stranger@example.org', 'x')).status).toBe(401);
+    expect((await signIn(typedPassword, 'x')).status).toBe(401);
+    const failures = await t.db.query<{ after: unknown }>(
+      "SELECT after FROM audit_event WHERE action = 'auth.login-failed' AND entity_id IS NULL",
+    );
+    const trail = JSON.stringify(failures);
+    expect(trail).toContain('stranger@example.org');
+    expect(trail.toLowerCase()).not.toContain(typedPassword.toLowerCase());
+    expect(failures.some((f) => (f.after as { email: unknown }).email === null)).toBe(true);
+  });
+
   it('spends a set-password link once, refuses weak passwords and cross-site posts', async () => {
     const { setupToken } = await addUser(
       t.db,

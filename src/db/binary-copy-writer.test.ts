@@ -71,6 +71,50 @@ describe('BinaryCopyWriter', () => {
     ]);
   });
 
+  it('writes any text as the UTF-8 Buffer#write gives, lone surrogates included', () => {
+    const anyUnits = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 80 })
+      .map((units) => String.fromCharCode(...units));
+    fc.assert(
+      fc.property(anyUnits, (value) => {
+        const bytes = new BinaryCopyWriter(8).row(1).text(value).take();
+        const utf8 = Buffer.from(value, 'utf8');
+        const field = Buffer.from(bytes.subarray(19 + 2 + 4, bytes.length - 2));
+        expect(Buffer.from(bytes.subarray(21, 25)).readInt32BE()).toBe(utf8.length);
+        expect(field.equals(utf8)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts days as PostgreSQL does across calendar edges', async () => {
+    await db.exec('CREATE TABLE IF NOT EXISTS dates (d date)');
+    const days = [
+      '0001-01-01',
+      '1582-10-15',
+      '1900-02-28',
+      '1900-03-01',
+      '1999-12-31',
+      '2000-01-01',
+      '2000-02-29',
+      '2000-03-01',
+      '2024-02-29',
+      '2100-03-01',
+      '9999-12-31',
+    ];
+    const writer = new BinaryCopyWriter();
+    for (const d of days) writer.row(1).date(d);
+    await db.copyRows('dates', ['d'], writer.take(), 'binary');
+    const stored = await db.query<{ d: string }>('SELECT d FROM dates');
+    expect(stored.map((r) => r.d)).toEqual(days);
+  });
+
+  it('refuses integers that do not fit rather than storing other numbers', () => {
+    expect(() => new BinaryCopyWriter().row(1).int4(2 ** 31)).toThrow(RangeError);
+    expect(() => new BinaryCopyWriter().row(1).int2(40_000)).toThrow(RangeError);
+    expect(() => new BinaryCopyWriter().row(1).int4(1.5)).toThrow(RangeError);
+  });
+
   it('refuses a date it cannot read rather than storing a wrong one', () => {
     expect(() => new BinaryCopyWriter().date('29/02/2024')).toThrow(/YYYY-MM-DD/);
   });

@@ -9,13 +9,28 @@
 
 const signature = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const textOid = 25;
-const millisPerDay = 86_400_000;
-const epoch2000 = Date.UTC(2000, 0, 1);
 const isoDate = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
+// Strings up to this many code units are encoded here; longer ones by Buffer#write, whose call
+// costs more than the loop for the short values a record is made of.
+const shortText = 48;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+const days1970To2000 = daysFromCivil(2000, 1, 1);
 
 export class BinaryCopyWriter {
   private buffer: Buffer;
   private length = 0;
+  // A list's dates repeat (a few thousand distinct days over a million rows): each is read once.
+  private readonly days = new Map<string, number>();
 
   constructor(initialBytes = 1 << 20) {
     this.buffer = Buffer.allocUnsafe(Math.max(initialBytes, 64));
@@ -25,23 +40,27 @@ export class BinaryCopyWriter {
   /** Begins a row of `fields` values. */
   row(fields: number): this {
     this.reserve(2);
-    this.length = this.buffer.writeInt16BE(fields, this.length);
+    this.put16(fields);
     return this;
   }
 
   int4(value: number | null): this {
     if (value === null) return this.null();
+    if (!Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff)
+      throw new RangeError(`not a 4-byte integer: ${value}`);
     this.reserve(8);
-    this.length = this.buffer.writeInt32BE(4, this.length);
-    this.length = this.buffer.writeInt32BE(value, this.length);
+    this.put32(4);
+    this.put32(value);
     return this;
   }
 
   int2(value: number | null): this {
     if (value === null) return this.null();
+    if (!Number.isInteger(value) || value < -0x8000 || value > 0x7fff)
+      throw new RangeError(`not a 2-byte integer: ${value}`);
     this.reserve(6);
-    this.length = this.buffer.writeInt32BE(2, this.length);
-    this.length = this.buffer.writeInt16BE(value, this.length);
+    this.put32(2);
+    this.put16(value);
     return this;
   }
 
@@ -49,21 +68,26 @@ export class BinaryCopyWriter {
     if (value === null) return this.null();
     // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
     this.reserve(4 + value.length * 3);
-    const at = this.length + 4;
-    const bytes = this.buffer.write(value, at, 'utf8');
-    this.buffer.writeInt32BE(bytes, this.length);
-    this.length = at + bytes;
+    const lengthAt = this.length;
+    this.length += 4;
+    if (value.length <= shortText) this.putUtf8(value);
+    else this.length += this.buffer.write(value, this.length, 'utf8');
+    this.buffer.writeInt32BE(this.length - lengthAt - 4, lengthAt);
     return this;
   }
 
   /** A date given as YYYY-MM-DD: days since 2000-01-01, as PostgreSQL stores it. */
   date(value: string | null): this {
     if (value === null) return this.null();
-    const m = isoDate.exec(value);
-    if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
-    const day = new Date(0);
-    day.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    return this.int4((day.getTime() - epoch2000) / millisPerDay);
+    let days = this.days.get(value);
+    if (days === undefined) {
+      const m = isoDate.exec(value);
+      if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
+      days = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) - days1970To2000;
+      if (this.days.size >= 10_000) this.days.clear();
+      this.days.set(value, days);
+    }
+    return this.int4(days);
   }
 
   /** A one-dimensional text[] without NULL elements. */
@@ -124,8 +148,60 @@ export class BinaryCopyWriter {
 
   private null(): this {
     this.reserve(4);
-    this.length = this.buffer.writeInt32BE(-1, this.length);
+    this.put32(-1);
     return this;
+  }
+
+  // Plain byte stores: Buffer's writeInt*BE check their arguments on every call.
+  private put16(value: number): void {
+    const b = this.buffer;
+    b[this.length] = value >>> 8;
+    b[this.length + 1] = value;
+    this.length += 2;
+  }
+
+  private put32(value: number): void {
+    const b = this.buffer;
+    b[this.length] = value >>> 24;
+    b[this.length + 1] = value >>> 16;
+    b[this.length + 2] = value >>> 8;
+    b[this.length + 3] = value;
+    this.length += 4;
+  }
+
+  /** UTF-8 of `value`, whose room is reserved; an unpaired surrogate becomes U+FFFD, as in Buffer#write. */
+  private putUtf8(value: string): void {
+    const b = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < value.length; i++) {
+      let code = value.charCodeAt(i);
+      if (code < 0x80) {
+        b[at++] = code;
+        continue;
+      }
+      if (code < 0x800) {
+        b[at++] = 0xc0 | (code >> 6);
+        b[at++] = 0x80 | (code & 0x3f);
+        continue;
+      }
+      if (code >= 0xd800 && code <= 0xdfff) {
+        const next = value.charCodeAt(i + 1);
+        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+          b[at++] = 0xf0 | (code >> 18);
+          b[at++] = 0x80 | ((code >> 12) & 0x3f);
+          b[at++] = 0x80 | ((code >> 6) & 0x3f);
+          b[at++] = 0x80 | (code & 0x3f);
+          continue;
+        }
+        code = 0xfffd;
+      }
+      b[at++] = 0xe0 | (code >> 12);
+      b[at++] = 0x80 | ((code >> 6) & 0x3f);
+      b[at++] = 0x80 | (code & 0x3f);
+    }
+    this.length = at;
   }
 
   private reserve(bytes: number): void {

@@ -161,6 +161,11 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     const errors = page.getByTestId('import-problems').locator('tbody tr');
     expect(await errors.count()).toBe(2);
     expect(await errors.first().textContent()).toContain('ثلاثون');
+    // The reasons in Arabic, right to left like the rest of the page.
+    const reasons = page.getByTestId('import-problems').locator('td.import-reason');
+    expect(await reasons.first().textContent()).toContain('ليس عمرًا');
+    expect(await reasons.last().textContent()).toContain('لا اسم في');
+    expect(await reasons.first().getAttribute('dir')).toBeNull();
     // The witness stays hidden unless asked for.
     expect(await page.locator('.import-preview').textContent()).not.toContain('أم خالد');
     // The preview runs right to left: the row number column is the rightmost.
@@ -221,6 +226,7 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     expect(await page.getByTestId('import-encoding').textContent()).toContain('utf-8');
     expect(await counts(page)).toContain('would be rejected: 1');
     expect(await page.getByTestId('import-problems').textContent()).toContain('twelve');
+    expect(await page.getByTestId('import-problems').textContent()).toContain('not an age');
 
     // "Notes" is kept verbatim; read it as the perpetrator, and fill the violation by default.
     await page.locator('select[data-column="Notes"]').selectOption('perpetrator');

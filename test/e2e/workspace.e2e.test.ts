@@ -231,6 +231,10 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
     await expect.poll(() => htmlAttr(page, 'dir')).toBe('rtl');
     expect(await htmlAttr(page, 'lang')).toBe('ar');
     await page.getByRole('heading', { name: 'المصادر' }).waitFor();
+    // Arabic counts in their own plural forms: four records (3–10 take the plural), two sources.
+    await expect
+      .poll(() => page.locator('p.muted').first().textContent())
+      .toBe('٤ سجلات من مصدرين');
     await page.screenshot({ path: join(shots, 'en-4-back-to-arabic.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'تسجيل الخروج' }).click();

@@ -3,6 +3,7 @@ import { useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchSession, signOut, type Session } from './api';
 import { NumeralsContext } from './format';
+import type { Calendars } from './dates';
 import { setLanguage, type Numerals } from './i18n';
 import { AccountScreen } from './screens/Account';
 import { AdminScreen } from './screens/Admin';
@@ -41,7 +42,7 @@ function useScreen(): Screen {
 
 function Preferences() {
   const { t, i18n } = useTranslation();
-  const { numerals, setNumerals } = useContext(NumeralsContext);
+  const { numerals, setNumerals, calendars, setCalendars } = useContext(NumeralsContext);
   const other = i18n.language === 'en' ? 'ar' : 'en';
   return (
     <div className="prefs">
@@ -64,6 +65,18 @@ function Preferences() {
           <option value="auto">{t('prefs.numeralsAuto')}</option>
           <option value="latn">{t('prefs.numeralsLatn')}</option>
           <option value="arab">{t('prefs.numeralsArab')}</option>
+        </select>
+      </label>
+      <label className="inline">
+        {t('prefs.calendars')}
+        <select
+          name="calendars"
+          value={calendars}
+          onChange={(e) => setCalendars(e.target.value as Calendars)}
+        >
+          <option value="auto">{t('prefs.calendarsAuto')}</option>
+          <option value="gregory">{t('prefs.calendarsGregory')}</option>
+          <option value="both">{t('prefs.calendarsBoth')}</option>
         </select>
       </label>
     </div>

@@ -1,11 +1,20 @@
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate, showsHijri, type Calendars } from './dates';
 import type { Numerals } from './i18n';
 
+/** The user's display preferences: numerals, and whether Hijri dates accompany Gregorian ones. */
 export const NumeralsContext = createContext<{
   numerals: Numerals;
   setNumerals: (value: Numerals) => void;
-}>({ numerals: 'auto', setNumerals: () => undefined });
+  calendars: Calendars;
+  setCalendars: (value: Calendars) => void;
+}>({
+  numerals: 'auto',
+  setNumerals: () => undefined,
+  calendars: 'auto',
+  setCalendars: () => undefined,
+});
 
 /** The numbering system to use: the user's choice, or the language's usual one. */
 export function numberingSystem(numerals: Numerals, language: string): 'latn' | 'arab' {
@@ -15,8 +24,8 @@ export function numberingSystem(numerals: Numerals, language: string): 'latn' | 
 
 /** Number and date formatting in the current language with the user's numerals. */
 export function useFormat() {
-  const { i18n } = useTranslation();
-  const { numerals } = useContext(NumeralsContext);
+  const { t, i18n } = useTranslation();
+  const { numerals, calendars } = useContext(NumeralsContext);
   const language = i18n.language === 'en' ? 'en' : 'ar';
   const nu = numberingSystem(numerals, language);
   const locale = `${language}-u-nu-${nu}`;
@@ -24,18 +33,23 @@ export function useFormat() {
   return {
     locale,
     number: (n: number) => numberFormat.format(n),
-    /** A date known to the day, month or year: shown with only the precision it has. */
-    date: (iso: string | null, precision = 'day'): string | null => {
-      if (!iso) return null;
-      const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-      if (Number.isNaN(d.getTime())) return iso;
-      const options: Intl.DateTimeFormatOptions =
-        precision === 'year'
-          ? { year: 'numeric', timeZone: 'UTC' }
-          : precision === 'month'
-            ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-            : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
-      return new Intl.DateTimeFormat(`${language}-u-ca-gregory-nu-${nu}`, options).format(d);
-    },
+    /** A count with its noun in the right plural form (Arabic has six): "3 sources", "٣ مصادر". */
+    count: (unit: CountedUnit, n: number) =>
+      t(`units.${unit}`, { count: n, formatted: numberFormat.format(n) }),
+    /**
+     * A date known to the day, month or year, shown with only the precision it has; with its
+     * Hijri date beside it when the user wants both calendars (by default, in Arabic).
+     */
+    date: (iso: string | null, precision = 'day'): string | null =>
+      formatDate(iso, precision, {
+        language,
+        numerals: nu,
+        hijri: showsHijri(calendars, language),
+      }),
+    /** The Gregorian date alone, for narrow table cells. */
+    gregorianDate: (iso: string | null, precision = 'day'): string | null =>
+      formatDate(iso, precision, { language, numerals: nu, hijri: false }),
   };
 }
+
+export type CountedUnit = 'records' | 'sources' | 'events' | 'minutes';

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Calendars } from './dates';
 import { ar } from './locales/ar';
 import { en } from './locales/en';
 
@@ -37,6 +38,17 @@ export function storedNumerals(): Numerals {
 
 export function saveNumerals(value: Numerals): void {
   store(numeralsKey, value);
+}
+
+const calendarsKey = 'sijil.calendars';
+
+export function storedCalendars(): Calendars {
+  const value = stored(calendarsKey);
+  return value === 'gregory' || value === 'both' ? value : 'auto';
+}
+
+export function saveCalendars(value: Calendars): void {
+  store(calendarsKey, value);
 }
 
 /** Sets `<html lang dir>` so the whole layout (logical CSS properties) mirrors in Arabic. */

@@ -42,7 +42,10 @@ export interface RowProblem {
   column: string | null;
   field: MappableField | null;
   value: string;
+  /** In English; `code` and `params`, when the importer gives them, say it in any language. */
   reason: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 interface DateSpan {

@@ -5,7 +5,15 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { ApiError } from './api';
 import { NumeralsContext } from './format';
-import { initI18n, saveNumerals, storedNumerals, type Numerals } from './i18n';
+import type { Calendars } from './dates';
+import {
+  initI18n,
+  saveCalendars,
+  saveNumerals,
+  storedCalendars,
+  storedNumerals,
+  type Numerals,
+} from './i18n';
 import css from './styles.css?inline';
 
 // The CSP allows inline styles but no stylesheet files, so the styles go in a <style> element.
@@ -38,8 +46,13 @@ function Root() {
     saveNumerals(value);
     setNumeralsState(value);
   };
+  const [calendars, setCalendarsState] = useState<Calendars>(storedCalendars);
+  const setCalendars = (value: Calendars) => {
+    saveCalendars(value);
+    setCalendarsState(value);
+  };
   return (
-    <NumeralsContext.Provider value={{ numerals, setNumerals }}>
+    <NumeralsContext.Provider value={{ numerals, setNumerals, calendars, setCalendars }}>
       <App />
     </NumeralsContext.Provider>
   );

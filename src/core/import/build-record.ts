@@ -8,14 +8,18 @@ import {
   parseSex,
   parseViolation,
 } from './field-values.js';
-import type { ParseResult } from './parse-result.js';
+import type { ParseResult, ProblemCode, ProblemParams } from './parse-result.js';
 
 /** What is wrong with one cell: enough for a person to find it and fix it. */
 export interface CellProblem {
   column: string | null;
   field: MappableField | null;
   value: string;
+  /** In English. */
   reason: string;
+  /** The same reason for the workspace to put in the reader's language, when it has one. */
+  code?: ProblemCode;
+  params?: ProblemParams;
 }
 
 export interface RecordBuildOptions {
@@ -134,6 +138,8 @@ export function createRecordBuilder(
           field,
           value: value.toWellFormed().replace(/\0/g, '\uFFFD'),
           reason: unstorableReason,
+          code: 'unstorable_text',
+          params: {},
         });
         continue;
       }
@@ -163,7 +169,13 @@ export function createRecordBuilder(
       if (value === undefined || value.trim() === '') return null;
       const result = parse(value);
       if (result.ok) return result.value;
-      problems.push({ column: columns[field] ?? null, field, value, reason: result.reason });
+      problems.push({
+        column: columns[field] ?? null,
+        field,
+        value,
+        reason: result.reason,
+        ...(result.code === undefined ? {} : { code: result.code, params: result.params ?? {} }),
+      });
       return null;
     }
 
@@ -178,6 +190,8 @@ export function createRecordBuilder(
           field,
           value: values[field] ?? '',
           reason: `could be day-month or month-day; read as ${dateOrder === 'dmy' ? 'day/month' : 'month/day'} (${value.start}); give --date-order if that is wrong`,
+          code: 'ambiguous_date',
+          params: { order: dateOrder, read: value.start ?? '' },
         });
       }
       return { start: value.start, end: value.end, precision: value.precision };
@@ -216,6 +230,8 @@ export function createRecordBuilder(
         field: 'name',
         value: '',
         reason: noNameReason,
+        code: 'no_name',
+        params: { columns: nameColumns.join(', ') },
       });
     }
     return { fields, raw, problems, warnings };

@@ -74,7 +74,12 @@ describe('parseInteger', () => {
   );
 
   it('says why an empty cell fails', () => {
-    expect(parseInteger('')).toEqual({ ok: false, reason: 'empty: expected a whole number' });
+    expect(parseInteger('')).toEqual({
+      ok: false,
+      reason: 'empty: expected a whole number',
+      code: 'empty_number',
+      params: {},
+    });
   });
 
   it('rejects numbers beyond the safe integer range', () => {

@@ -39,19 +39,24 @@ export function parseInteger(text: string): ParseResult<number> {
   const cleaned = toAsciiDigits(stripInvisibles(text))
     .replace(/\u2212/g, '-')
     .trim();
-  if (cleaned === '') return fail('empty: expected a whole number');
+  if (cleaned === '') return fail('empty: expected a whole number', 'empty_number');
   const match = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(cleaned);
-  if (!match) return fail(`"${text.trim()}" is not a whole number`);
+  if (!match) return fail(`"${text.trim()}" is not a whole number`, 'not_whole_number');
   const [, sign = '', whole = '', fraction] = match;
   if (fraction !== undefined) {
-    if (/[^0]/.test(fraction)) return fail(`"${text.trim()}" is not a whole number`);
+    if (/[^0]/.test(fraction))
+      return fail(`"${text.trim()}" is not a whole number`, 'not_whole_number');
     // "1.000" is a thousand in much of Europe and one in Excel: refuse to guess.
     if (fraction.length === 3) {
-      return fail(`"${text.trim()}" is ambiguous: '.' may be a thousands separator`);
+      return fail(
+        `"${text.trim()}" is ambiguous: '.' may be a thousands separator`,
+        'ambiguous_decimal',
+      );
     }
   }
   const value = Number(sign + whole.replace(/,/g, ''));
-  if (!Number.isSafeInteger(value)) return fail(`"${text.trim()}" is too large`);
+  if (!Number.isSafeInteger(value))
+    return fail(`"${text.trim()}" is too large`, 'number_too_large');
   // Avoid -0, which prints as 0 but is not === 0 under Object.is.
   return ok(value === 0 ? 0 : value);
 }

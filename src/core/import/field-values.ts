@@ -96,10 +96,16 @@ function match<T extends string>(
   const code = vocabulary.index.get(loose);
   if (code !== undefined) return ok(code);
   const refusal = vocabulary.refused.get(loose);
-  if (refusal !== undefined) return fail(`"${text.trim()}": ${refusal}`);
+  if (refusal !== undefined)
+    return fail(`"${text.trim()}": ${refusal}`, 'refused_value', {
+      field: vocabulary.field,
+      why: refusal,
+    });
   return fail(
     `"${text.trim()}" is not a recognised ${vocabulary.field}; accepted: ${vocabulary.accepted}; ` +
       'or leave it empty if unknown',
+    'not_in_vocabulary',
+    { field: vocabulary.field, accepted: vocabulary.accepted },
   );
 }
 
@@ -368,10 +374,15 @@ export function parseAge(text: string): ParseResult<number | null> {
     return fail(
       `"${text.trim()}" is not an age: expected a whole number of years (0–${MAX_AGE}), ` +
         'optionally with a unit such as "years", "months", "سنة" or "أشهر"',
+      'not_an_age',
+      { max: MAX_AGE },
     );
   }
-  if (amount.value < 0) return fail(`"${text.trim()}": an age cannot be negative`);
+  if (amount.value < 0) return fail(`"${text.trim()}": an age cannot be negative`, 'negative_age');
   const years = Math.floor(amount.value / perYear);
-  if (years > MAX_AGE) return fail(`"${text.trim()}": an age above ${MAX_AGE} is not plausible`);
+  if (years > MAX_AGE)
+    return fail(`"${text.trim()}": an age above ${MAX_AGE} is not plausible`, 'implausible_age', {
+      max: MAX_AGE,
+    });
   return ok(years);
 }

@@ -140,16 +140,19 @@ function dayInterval(
   day: number,
   ambiguous = false,
 ): ParseResult<Interval> {
-  if (month < 1 || month > 12) return fail(`month ${month} does not exist`);
+  if (month < 1 || month > 12)
+    return fail(`month ${month} does not exist`, 'no_such_month', { month });
   if (day < 1 || day > daysInMonth(year, month)) {
-    return fail(`${isoDate(year, month, 1).slice(0, 7)} has no day ${day}`);
+    const yearMonth = isoDate(year, month, 1).slice(0, 7);
+    return fail(`${yearMonth} has no day ${day}`, 'no_such_day', { month: yearMonth, day });
   }
   const iso = isoDate(year, month, day);
   return ok({ start: iso, end: iso, precision: 'day', ambiguous });
 }
 
 function monthInterval(year: number, month: number): ParseResult<Interval> {
-  if (month < 1 || month > 12) return fail(`month ${month} does not exist`);
+  if (month < 1 || month > 12)
+    return fail(`month ${month} does not exist`, 'no_such_month', { month });
   return ok({
     start: isoDate(year, month, 1),
     end: isoDate(year, month, daysInMonth(year, month)),
@@ -208,7 +211,9 @@ function parseNumeric(text: string, context: Context): Attempt {
     return matched(numericDayMonth(Number(m[1]), Number(m[3]), year, context));
   }
   if (/^\d{5}(?:\.\d+)?$/.test(text)) {
-    return matched(fail('looks like an Excel date serial number; convert it to a date first'));
+    return matched(
+      fail('looks like an Excel date serial number; convert it to a date first', 'excel_serial'),
+    );
   }
   return NO_MATCH;
 }
@@ -233,7 +238,9 @@ function parseWords(text: string, context: Context): Attempt {
   const unknown = deduped.find((token) => !token.startsWith(MONTH_MARK) && !/^\d+$/.test(token));
   const hasMonth = deduped.some((token) => token.startsWith(MONTH_MARK));
   if (unknown !== undefined) {
-    return hasMonth ? matched(fail(`unrecognised word "${unknown}"`)) : NO_MATCH;
+    return hasMonth
+      ? matched(fail(`unrecognised word "${unknown}"`, 'unknown_word', { word: unknown }))
+      : NO_MATCH;
   }
   const shape = deduped
     .map((token) =>
@@ -254,7 +261,7 @@ function parseWords(text: string, context: Context): Attempt {
       if (EXCEL_MONTH_YEAR.test(marked.trim())) {
         return matched(monthInterval(fullYear(deduped[1] ?? '', context), month(0)));
       }
-      return matched(fail('no year given'));
+      return matched(fail('no year given', 'no_year'));
     case 'nMY':
       return matched(dayInterval(num(2), month(1), num(0)));
     case 'MnY':
@@ -265,17 +272,20 @@ function parseWords(text: string, context: Context): Attempt {
       return matched(dayInterval(fullYear(deduped[2] ?? '', context), month(1), num(0)));
     case 'M':
     case 'nM':
-      return matched(fail('no year given'));
+      return matched(fail('no year given', 'no_year'));
     default:
       if (!hasMonth) return NO_MATCH;
-      return matched(fail('expected a day, a month name and a year'));
+      return matched(fail('expected a day, a month name and a year', 'day_month_year_expected'));
   }
 }
 
 function checkBounds(interval: Interval, context: Context): ParseResult<Interval> {
-  if (Number(interval.start.slice(0, 4)) < MIN_YEAR) return fail(`year before ${MIN_YEAR}`);
+  if (Number(interval.start.slice(0, 4)) < MIN_YEAR)
+    return fail(`year before ${MIN_YEAR}`, 'year_too_early', { year: MIN_YEAR });
   if (interval.start > context.latest) {
-    return fail(`date is in the future (after ${context.latest})`);
+    return fail(`date is in the future (after ${context.latest})`, 'future_date', {
+      latest: context.latest,
+    });
   }
   return ok(interval);
 }
@@ -287,7 +297,7 @@ function parseSingle(text: string, context: Context): Attempt {
     const [, date = '', hours, minutes, seconds, meridiem] = time;
     const maxHour = meridiem === undefined ? 23 : 12;
     if (Number(hours) > maxHour || Number(minutes) > 59 || Number(seconds ?? 0) > 60) {
-      return matched(fail('invalid time of day'));
+      return matched(fail('invalid time of day', 'bad_time'));
     }
     body = date;
   }
@@ -317,7 +327,10 @@ function parseRange(text: string, context: Context): Attempt<FuzzyDate> {
       const to = right.result.value;
       if (from.start > to.start || from.end > to.end) {
         return matched(
-          fail('the range ends before it starts (the second date must follow the first)'),
+          fail(
+            'the range ends before it starts (the second date must follow the first)',
+            'range_reversed',
+          ),
         );
       }
       if (from.start === to.start && from.end === to.end) return matched(ok(from));
@@ -355,9 +368,9 @@ export function parseDate(
     .replace(/[\u2010-\u2015\u2212]/g, '-') // hyphens, en and em dashes, minus
     // "2013م": the م marks the Gregorian (ميلادي) year.
     .replace(/(\d{4})\s*م(?!\p{L})/gu, '$1');
-  if (normalised === '') return fail('empty: expected a date');
+  if (normalised === '') return fail('empty: expected a date', 'empty_date');
   if (/هجري|(?<=\d)\s*ه(?!\p{L})/u.test(normalised)) {
-    return fail(`"${input}": Hijri dates are not supported; give the Gregorian date`);
+    return fail(`"${input}": Hijri dates are not supported; give the Gregorian date`, 'hijri_date');
   }
   // A date is only "in the future" if it has not yet begun anywhere on Earth (UTC+14).
   const latest = new Date(today.getTime() + HOURS_14).toISOString().slice(0, 10);
@@ -369,7 +382,10 @@ export function parseDate(
     const range = parseRange(normalised, context);
     if (range.matched && (range.result.ok || !single.matched)) attempt = range;
   }
-  if (!attempt.matched) return fail(`"${input}" is not a recognised date`);
-  if (!attempt.result.ok) return fail(`"${input}": ${attempt.result.reason}`);
+  if (!attempt.matched) return fail(`"${input}" is not a recognised date`, 'not_a_date');
+  if (!attempt.result.ok) {
+    const { reason, code, params } = attempt.result;
+    return fail(`"${input}": ${reason}`, code, params);
+  }
   return attempt.result;
 }

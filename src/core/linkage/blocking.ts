@@ -331,7 +331,15 @@ function keyText(records: PreparedRecords, rule: BlockingRule, i: number): strin
 }
 
 /** Members of an oversized block in the rule's order (sort key, age and birth, index). */
-function sortBlock(records: PreparedRecords, rule: BlockingRule, members: Int32Array): Int32Array {
+/**
+ * Members of an oversized block in the rule's order (sort key, age and birth, index); partitions
+ * of a distributed run sort the same way so that their windows match.
+ */
+export function sortBlock(
+  records: PreparedRecords,
+  rule: BlockingRule,
+  members: Int32Array,
+): Int32Array {
   const keys = new Float64Array(members.length);
   const second = new Float64Array(members.length);
   const index = new Int32Array(members.length);

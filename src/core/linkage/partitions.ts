@@ -1,5 +1,5 @@
 import {
-  ageBirthKey,
+  sortBlock,
   DEFAULT_BLOCKING_OPTIONS,
   DEFAULT_BLOCKING_RULES,
   groupByKey,
@@ -198,26 +198,4 @@ export function partitionPairs(index: PartitionIndex, k: number): PartitionPairs
     rules[p] = bits;
   }
   return { left: Uint32Array.from(left), right: Uint32Array.from(right), rules };
-}
-
-/**
- * Members of an oversized block in the rule's order (sort key, age and birth, index): the same
- * order as blocking's, so that windows match.
- */
-function sortBlock(records: PreparedRecords, rule: BlockingRule, members: Int32Array): Int32Array {
-  const keys = new Float64Array(members.length);
-  const second = new Float64Array(members.length);
-  const index = new Int32Array(members.length);
-  members.forEach((i, k) => {
-    keys[k] = rule.sortKey(records, i);
-    second[k] = ageBirthKey(records, i);
-    index[k] = k;
-  });
-  index.sort(
-    (p, q) =>
-      (keys[p] ?? 0) - (keys[q] ?? 0) ||
-      (second[p] ?? 0) - (second[q] ?? 0) ||
-      (members[p] ?? 0) - (members[q] ?? 0),
-  );
-  return index.map((k) => members[k] ?? 0);
 }

@@ -1,5 +1,6 @@
 import { copyLine } from '../copy-text.js';
 import type { Sql } from '../database.js';
+import type { LinkInputRecord } from '../../core/linkage/link-record.js';
 
 /**
  * The job queue of distributed linkage (migration 0008, docs/SCALING.md): runs, the records they
@@ -8,18 +9,7 @@ import type { Sql } from '../database.js';
  */
 
 /** One record as the linkage reads it (the one-shot format's cells). */
-export interface LinkJobInput {
-  readonly source: string;
-  readonly recordId: string;
-  readonly name: string;
-  readonly nameLatin: string;
-  readonly sex: string;
-  readonly age: string;
-  readonly birthDate: string;
-  readonly deathDate: string;
-  readonly place: string;
-  readonly idNumber: string;
-}
+export type LinkJobInput = LinkInputRecord;
 
 /** What a worker needs to know of a run besides its records. */
 export interface LinkJobRun {

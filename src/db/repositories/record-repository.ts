@@ -135,11 +135,11 @@ export async function storeEncodedRecords(
   encoded: Uint8Array,
 ): Promise<void> {
   if (count === 0) return;
-  // The ids are consecutive, so the persons are one generated series, not rows to parse.
-  await tx.query('INSERT INTO person (id) SELECT generate_series($1::int, $2::int)', [
-    firstId,
-    firstId + count - 1,
-  ]);
+  // COPY inserts the persons many to a page and a log record, where INSERT … SELECT
+  // generate_series would insert and log them one at a time.
+  const persons = new BinaryCopyWriter(32 + count * 10);
+  for (let id = firstId; id < firstId + count; id++) persons.row(1).int4(id);
+  await tx.copyRows('person', ['id'], persons.take(), 'binary');
   await tx.copyRows('record', recordColumns, encoded, 'binary');
 }
 

@@ -162,6 +162,11 @@ export function lockedOut(user: UserCredentials): AuthError | null {
   );
 }
 
+// What was typed as an email for no known account is kept only when it has the shape of one: a
+// password typed in the wrong field must not stay in the audit trail, which cannot be edited.
+const emailShaped = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
+const notAnEmail = 'what was typed is not an email address, so it is not kept';
+
 /**
  * Checks a password and opens a new session (a fresh id every time: no session fixation), or,
  * when the account has TOTP on, answers with a challenge for the second step instead.
@@ -184,7 +189,7 @@ export async function login(
         actor: `anonymous:${from}`,
         action: 'auth.login-failed',
         entityType: 'user',
-        after: { email },
+        after: emailShaped.test(email) ? { email } : { email: null, note: notAnEmail },
       }),
     );
     throw refused;

@@ -9,6 +9,10 @@ export const en = {
     numeralsAuto: 'As the language',
     numeralsLatn: 'Latin (123)',
     numeralsArab: 'Arabic-Indic (١٢٣)',
+    calendars: 'Dates',
+    calendarsAuto: 'As the language',
+    calendarsGregory: 'Gregorian',
+    calendarsBoth: 'Gregorian and Hijri',
   },
   signIn: {
     title: 'Sign in',
@@ -80,7 +84,7 @@ export const en = {
     allSources: 'All sources',
     loading: 'Searching…',
     none: 'No records match.',
-    shown: '{{formatted}} records shown',
+    shown: '{{records}} shown',
     more: 'Show more',
     failed: 'The search failed: {{message}}',
   },
@@ -124,7 +128,7 @@ export const en = {
     documents: 'Documents',
     lastImport: 'Last import',
     none: 'No sources yet.',
-    total: '{{records}} records from {{sources}} sources',
+    total: '{{records}} from {{sources}}',
     failed: 'Could not load the sources: {{message}}',
   },
   person: {
@@ -394,7 +398,7 @@ export const en = {
     notAllowed: 'Your role may not import lists.',
     file: 'File',
     limit:
-      'Up to {{size}} a file. An upload is kept for {{minutes}} minutes after its last use, and is lost if the server restarts.',
+      'Up to {{size}} a file. An upload is kept for {{minutes}} after its last use, and is lost if the server restarts.',
     upload: 'Upload and check',
     uploading: 'Uploading and checking every row…',
     tooLarge:
@@ -444,7 +448,42 @@ export const en = {
       'The first {{shown}} problems are listed; the rejected rows file has every rejected row.',
     row: 'Row',
     value: 'Value',
-    reason: 'Reason (in English)',
+    reason: 'Reason',
+    /** The importer's reasons by code (import-format.ts); anything else is shown in English. */
+    problems: {
+      empty_number: 'empty: a whole number was expected',
+      not_whole_number: 'not a whole number',
+      ambiguous_decimal: 'ambiguous: the “.” may separate thousands',
+      number_too_large: 'too large',
+      not_in_vocabulary:
+        'not a recognised value for {{field}}; accepted: {{accepted}}; or leave it empty if unknown',
+      refused_value: '{{why}}',
+      not_an_age:
+        'not an age: a whole number of years (0–{{max}}) was expected, optionally with a unit such as “years” or “months”',
+      negative_age: 'an age cannot be negative',
+      implausible_age: 'an age above {{max}} is not plausible',
+      empty_date: 'empty: a date was expected',
+      hijri_date: 'Hijri dates are not supported; give the Gregorian date',
+      not_a_date: 'not a recognised date',
+      no_such_month: 'month {{month}} does not exist',
+      no_such_day: '{{month}} has no day {{day}}',
+      excel_serial: 'looks like an Excel date serial number; convert it to a date first',
+      unknown_word: 'unrecognised word “{{word}}”',
+      no_year: 'no year given',
+      day_month_year_expected: 'a day, a month name and a year were expected',
+      year_too_early: 'year before {{year}}',
+      future_date: 'the date is in the future (after {{latest}})',
+      bad_time: 'invalid time of day',
+      range_reversed: 'the range ends before it starts (the second date must follow the first)',
+      ambiguous_date:
+        'could be day-month or month-day; read as {{order}} ({{read}}); choose the other date order if that is wrong',
+      orderDmy: 'day/month',
+      orderMdy: 'month/day',
+      unstorable_text:
+        'holds a NUL byte or a broken character, which usually means the file was read in the wrong encoding; choose another encoding',
+      no_name: 'no name in {{columns}}: a record must name the person',
+      no_name_column: 'no column holds a name: map the column that does to “Name”',
+    },
     warningsTitle: 'Warnings (these rows are imported: check them)',
     downloadRejected: 'Download the rejected rows (CSV) to fix and import again',
     downloadRejectedRestricted: 'with restricted details (the download is logged)',
@@ -601,7 +640,7 @@ export const en = {
         'Each event carries a hash of the one before it: an event edited, removed or inserted breaks the chain.',
       verify: 'Verify the chain',
       verifying: 'Verifying…',
-      chainHolds: 'The chain holds: {{events}} events verified.',
+      chainHolds: 'The chain holds: {{events}} verified.',
       chainBroken:
         'The chain is broken at event {{id}} ({{events}} events before it verified). Reason (in English): {{reason}}',
     },
@@ -618,6 +657,17 @@ export const en = {
       commandsNote:
         'Run sijil backup with the server stopped: two programs must not open the embedded store at once. A restore goes into a new or empty folder, never over a register, and checks the audit chain of what it restored.',
     },
+  },
+  /** Counted nouns (format.count): i18next picks the plural form the language's rules call for. */
+  units: {
+    records_one: '{{formatted}} record',
+    records_other: '{{formatted}} records',
+    sources_one: '{{formatted}} source',
+    sources_other: '{{formatted}} sources',
+    events_one: '{{formatted}} event',
+    events_other: '{{formatted}} events',
+    minutes_one: '{{formatted}} minute',
+    minutes_other: '{{formatted}} minutes',
   },
   common: { loading: 'Loading…', unknown: '—' },
 };

@@ -130,10 +130,7 @@ export function SearchScreen() {
               <p className="status" aria-live="polite">
                 {results.isFetching && !results.isFetchingNextPage
                   ? t('search.loading')
-                  : t('search.shown', {
-                      count: records.length,
-                      formatted: format.number(records.length),
-                    })}
+                  : t('search.shown', { records: format.count('records', records.length) })}
               </p>
               <div className="table-wrap">
                 <table className="records">
@@ -164,7 +161,10 @@ export function SearchScreen() {
                         </td>
                         <td>{r.sex ? t(`sex.${r.sex}`, { defaultValue: r.sex }) : unknown}</td>
                         <td className="num">{r.age === null ? unknown : format.number(r.age)}</td>
-                        <td>{format.date(r.eventDate.start, r.eventDate.precision) ?? unknown}</td>
+                        <td>
+                          {format.gregorianDate(r.eventDate.start, r.eventDate.precision) ??
+                            unknown}
+                        </td>
                         <td>
                           <bdi>{place(r) || unknown}</bdi>
                         </td>

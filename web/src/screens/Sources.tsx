@@ -32,8 +32,8 @@ export function SourcesScreen() {
       <h1 id="sources-title">{t('sources.title')}</h1>
       <p className="muted">
         {t('sources.total', {
-          records: format.number(total),
-          sources: format.number(sources.data.length),
+          records: format.count('records', total),
+          sources: format.count('sources', sources.data.length),
         })}
       </p>
       {sources.data.length === 0 ? (
@@ -71,7 +71,7 @@ export function SourcesScreen() {
                   <td className="num">{format.number(s.records)}</td>
                   <td className="num">{format.number(s.batches)}</td>
                   <td className="num">{format.number(s.documents)}</td>
-                  <td>{format.date(s.lastImportAt) ?? t('common.unknown')}</td>
+                  <td>{format.gregorianDate(s.lastImportAt) ?? t('common.unknown')}</td>
                 </tr>
               ))}
             </tbody>

@@ -73,12 +73,19 @@ function isRestrictedRecord(row: PreviewRow): boolean {
   );
 }
 
-function masked(problem: RowProblem, columns: Set<string>, rows: Set<number>): RowProblem {
+/**
+ * A problem with its value blanked when the value is restricted. The English reason quotes the
+ * value and the translation's parameters may hold part of it, so both lose it too.
+ */
+export function masked(problem: RowProblem, columns: Set<string>, rows: Set<number>): RowProblem {
   const hidden =
     problem.field === 'restricted' ||
     (problem.column !== null && columns.has(problem.column)) ||
     rows.has(problem.row);
-  return hidden ? { ...problem, value: '' } : problem;
+  if (!hidden) return problem;
+  const { params: _params, code: _code, ...rest } = problem;
+  const reason = problem.value === '' ? rest.reason : rest.reason.split(problem.value).join('…');
+  return { ...rest, value: '', reason };
 }
 
 /**

@@ -28,7 +28,7 @@ export function VerifyChain() {
           data-testid="audit-verification"
         >
           {result.ok
-            ? t('admin.audit.chainHolds', { events: format.number(result.events) })
+            ? t('admin.audit.chainHolds', { events: format.count('events', result.events) })
             : t('admin.audit.chainBroken', {
                 id: format.number(result.brokenAt ?? 0),
                 events: format.number(result.events),

@@ -15,7 +15,7 @@ function defaultedFields(check: UploadCheck, row: ShownRow): MappableField[] {
   return (Object.keys(check.options.defaults) as MappableField[]).filter((f) => !fed.has(f));
 }
 
-/** A short mark in the cell; the importer's reasons (in English) are in the row errors above. */
+/** A short mark in the cell; the importer's reasons are in the row errors above. */
 function CellMark({ problems, warnings }: { problems: RowProblem[]; warnings: RowProblem[] }) {
   const { t } = useTranslation();
   if (problems.length === 0 && warnings.length === 0) return null;
@@ -48,7 +48,8 @@ export function PreviewTable({ check }: { check: UploadCheck }) {
         : warnings.length > 0
           ? 'import-cell-warning'
           : '';
-    const title = [...problems, ...warnings].map((p) => p.reason).join('\n') || undefined;
+    const title =
+      [...problems, ...warnings].map((p) => format.problemText(p).text).join('\n') || undefined;
     if (field === 'restricted') {
       const value = row.fields.restricted?.[column];
       return (
@@ -130,11 +131,19 @@ export function PreviewTable({ check }: { check: UploadCheck }) {
                   {!row.hidden &&
                     row.problems
                       .filter((p) => p.column === null)
-                      .map((p) => (
-                        <span key={p.reason} className="import-cell-reason" lang="en" dir="ltr">
-                          {p.reason}
-                        </span>
-                      ))}
+                      .map((p) => {
+                        const { text, lang } = format.problemText(p);
+                        return (
+                          <span
+                            key={p.reason}
+                            className="import-cell-reason"
+                            lang={lang}
+                            dir={lang === 'en' ? 'ltr' : undefined}
+                          >
+                            {text}
+                          </span>
+                        );
+                      })}
                 </td>
                 {row.hidden ? (
                   <td colSpan={dataColumns} className="muted">

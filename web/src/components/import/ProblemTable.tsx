@@ -2,6 +2,17 @@ import { useTranslation } from 'react-i18next';
 import type { RowProblem } from '../../import-api';
 import { useImportFormat } from './import-format';
 
+/** A reason in the reader's language, or in English (left to right) when it has no translation. */
+function ProblemReason({ problem }: { problem: RowProblem }) {
+  const format = useImportFormat();
+  const { text, lang } = format.problemText(problem);
+  return (
+    <td lang={lang} dir={lang === 'en' ? 'ltr' : undefined} className="import-reason">
+      {text}
+    </td>
+  );
+}
+
 /** Problems of a whole file, located by row and column, with the importer's reasons. */
 export function ProblemTable({
   problems,
@@ -33,9 +44,7 @@ export function ProblemTable({
               <td className="num">{format.number(p.row)}</td>
               <td>{p.column === null ? t('common.unknown') : <bdi>{p.column}</bdi>}</td>
               <td>{p.value === '' ? t('common.unknown') : <bdi>{p.value}</bdi>}</td>
-              <td lang="en" dir="ltr" className="import-reason">
-                {p.reason}
-              </td>
+              <ProblemReason problem={p} />
             </tr>
           ))}
         </tbody>

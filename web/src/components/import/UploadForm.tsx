@@ -51,7 +51,7 @@ export function UploadForm({
         <p className="small muted">
           {t('import.limit', {
             size: format.size(limits.data.maxBytes),
-            minutes: format.number(limits.data.idleMinutes),
+            minutes: format.count('minutes', limits.data.idleMinutes),
           })}
         </p>
       )}

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
-import type { MappableField, PreviewFields } from '../../import-api';
+import type { MappableField, PreviewFields, RowProblem } from '../../import-api';
+import { en } from '../../locales/en';
+
+const problemKeys = en.import.problems;
 
 type DateSpan = NonNullable<PreviewFields['birthDate']>;
 
@@ -20,6 +23,28 @@ export function useImportFormat() {
   };
 
   const fieldLabel = (field: MappableField) => t(`import.fields.${field}`);
+
+  /**
+   * A problem's reason in the reader's language when the importer gave its code, with `lang`
+   * saying which language the text is in (English otherwise, as the importer wrote it).
+   */
+  const problemText = (p: RowProblem): { text: string; lang: 'en' | undefined } => {
+    if (!p.code || !(p.code in problemKeys)) return { text: p.reason, lang: 'en' };
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(p.params ?? {}))
+      params[name] = typeof value === 'number' ? format.number(value) : value;
+    if (p.code === 'not_in_vocabulary' || p.code === 'refused_value')
+      params.field = fieldLabel(String(p.params?.field ?? '') as MappableField);
+    if (p.code === 'ambiguous_date') {
+      params.order = t(
+        p.params?.order === 'mdy' ? 'import.problems.orderMdy' : 'import.problems.orderDmy',
+      );
+      if (typeof p.params?.read === 'string')
+        params.read = format.gregorianDate(p.params.read) ?? p.params.read;
+    }
+    const key = p.code === 'no_name' && !p.params?.columns ? 'no_name_column' : p.code;
+    return { text: t(`import.problems.${key}`, params), lang: undefined };
+  };
 
   const dateSpan = (span: DateSpan | null): string | null => {
     if (!span?.start) return null;
@@ -81,5 +106,14 @@ export function useImportFormat() {
     return new Intl.ListFormat(ar ? 'ar' : 'en', { type: 'conjunction' }).format(quoted);
   };
 
-  return { number: format.number, date: format.date, size, fieldLabel, stored, quotedList };
+  return {
+    number: format.number,
+    count: format.count,
+    problemText,
+    date: format.date,
+    size,
+    fieldLabel,
+    stored,
+    quotedList,
+  };
 }
