@@ -1,4 +1,4 @@
-import { Transform, pipeline } from 'node:stream';
+import { Readable, Transform, pipeline } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { createCells, isBlankRow } from './cells-record.js';
 import { normalizeHeaderNames } from './header-names.js';
@@ -7,6 +7,7 @@ import { singleUseRows } from './single-use-rows.js';
 import { TableReadError } from './table-read-error.js';
 import type { SourceRow, TableReader } from './table-reader.js';
 import { columnLetters, xlsxCellText } from './xlsx-cell-text.js';
+import { readZipEntry } from './zip-entry.js';
 
 /** Options for {@link readXlsx}. */
 export interface ReadXlsxOptions {
@@ -62,6 +63,7 @@ export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Pro
     worksheets: 'emit',
   });
 
+  await primeWorkbook(workbook, path);
   let closed = false;
   const sheetRows = readSheetRows(path, workbook, options.sheet);
   const close = async (): Promise<void> => {
@@ -149,6 +151,19 @@ function toSourceRow(headers: readonly string[], row: SheetRow): SourceRow {
       `right of the last header column (${last}); add a header for ` +
       `${beyond.length === 1 ? 'it' : 'them'} or remove the stray ${beyond.length === 1 ? 'value' : 'values'}`,
   };
+}
+
+/**
+ * Gives exceljs the workbook part (sheet names, the 1904 date system) before it streams the
+ * sheets. Its streamed read can end before the archive's last entry, which is where some writers
+ * (exceljs among them) put xl/workbook.xml; the read then failed at random (exceljs issue 3064).
+ * A file that is not a zip archive is left to exceljs, which says so in its own words.
+ */
+async function primeWorkbook(workbook: object, path: string): Promise<void> {
+  const part = await readZipEntry(path, 'xl/workbook.xml').catch(() => null);
+  const parse: unknown = Reflect.get(workbook, '_parseWorkbook');
+  if (part === null || typeof parse !== 'function') return;
+  await (parse as (entry: Readable) => Promise<void>).call(workbook, Readable.from([part]));
 }
 
 /** Streams the chosen sheet's rows as text, translating exceljs failures. */
