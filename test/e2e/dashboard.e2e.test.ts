@@ -1,14 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import { webAppDir } from '../../src/server/routes/web-app.js';
 import { parseCaptureCsv } from '../../src/core/stats/estimation/index.js';
 import { saveEstimate } from '../../src/services/estimation/index.js';
 import { addUser } from '../../src/services/users/users-service.js';
+import {
+  chromiumPath,
+  haveChromium,
+  launchChromium,
+  type ChromiumSession,
+} from '../helpers/chromium.js';
 import { importFacetsRegister } from '../helpers/facets-register.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -19,8 +24,6 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js
  * the search filtered to the records behind it, facets narrow it. Screenshots go to
  * test-artifacts/e2e/ to be looked at.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
 if (!haveChromium) {
   console.warn(
     `e2e: skipping the dashboard browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
@@ -33,7 +36,7 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
   let app: FastifyInstance;
   let base: string;
   let browser: Browser;
-  let profile: string;
+  let chromiumSession: ChromiumSession | undefined;
   let cleanup = () => undefined as void;
   const email = 'viewer@example.org';
   const keptIds: number[] = [];
@@ -68,30 +71,15 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
       body: JSON.stringify({ token: setupToken, password }),
     });
     expect(set.status).toBe(200);
-    profile = mkdtempSync(join(tmpdir(), 'sijil-chromium-'));
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      // A fresh profile for every run; no background connections (this network is closed).
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disk-cache-dir=${join(profile, 'cache')}`,
-      ],
-    });
+    chromiumSession = await launchChromium();
+    browser = chromiumSession.browser;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromiumSession?.close();
     await app?.close();
     await t?.dispose();
     cleanup();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** A signed-in page in a fresh context whose page errors and console errors fail the test. */

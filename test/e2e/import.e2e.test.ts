@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import { webAppDir } from '../../src/server/routes/web-app.js';
@@ -10,6 +9,12 @@ import { importFile } from '../../src/services/import/import-file.js';
 import { addUser } from '../../src/services/users/users-service.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { encodeText } from '../helpers/test-files.js';
+import {
+  chromiumPath,
+  haveChromium,
+  launchChromium,
+  type ChromiumSession,
+} from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -18,8 +23,6 @@ import { tempDir } from '../helpers/temp-files.js';
  * a column is read, see the row errors before anything is written, import, read the report.
  * Screenshots go to test-artifacts/e2e/import-*.png to be looked at.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
 if (!haveChromium) {
   console.warn(
     `e2e: skipping the import browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
@@ -54,7 +57,7 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
   let app: FastifyInstance;
   let base: string;
   let browser: Browser;
-  let profile: string;
+  let chromiumSession: ChromiumSession | undefined;
   const files = tempDir();
   const password = 'olive trees by the old sea wall';
 
@@ -84,30 +87,15 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     await addAccount('editor@example.org', 'editor');
     await addAccount('viewer@example.org', 'viewer');
-    profile = mkdtempSync(join(tmpdir(), 'sijil-chromium-'));
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      // A fresh profile for every run; no background connections (this network is closed).
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disk-cache-dir=${join(profile, 'cache')}`,
-      ],
-    });
+    chromiumSession = await launchChromium();
+    browser = chromiumSession.browser;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromiumSession?.close();
     await app?.close();
     await t?.dispose();
     files.cleanup();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** A fresh context signed in as `email`, in Arabic or English; errors and CSP reports collected. */

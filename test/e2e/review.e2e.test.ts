@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSynthetic } from '../../src/core/linkage/index.js';
 import { buildServer } from '../../src/server/app.js';
@@ -12,6 +11,12 @@ import { importFile } from '../../src/services/import/import-file.js';
 import { decidePair, linkRegister } from '../../src/services/register-linkage/index.js';
 import { addUser } from '../../src/services/users/users-service.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import {
+  chromiumPath,
+  haveChromium,
+  launchChromium,
+  type ChromiumSession,
+} from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -20,8 +25,6 @@ import { tempDir } from '../helpers/temp-files.js';
  * English: a person's records side by side, then pairs decided, undone and skipped from the
  * keyboard. Screenshots go to test-artifacts/e2e/review-*.png to be looked at.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
 if (!haveChromium) {
   console.warn(
     `e2e: skipping the review browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
@@ -34,7 +37,7 @@ describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)',
   let app: FastifyInstance;
   let base: string;
   let browser: Browser;
-  let profile: string;
+  let chromiumSession: ChromiumSession | undefined;
   const files = tempDir();
   const email = 'reviewer@example.org';
   const password = 'olive trees by the old sea wall';
@@ -115,30 +118,15 @@ describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)',
       body: JSON.stringify({ token: setupToken, password }),
     });
     expect(set.status).toBe(200);
-    profile = mkdtempSync(join(tmpdir(), 'sijil-chromium-'));
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      // A fresh profile for every run; no background connections (this network is closed).
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disk-cache-dir=${join(profile, 'cache')}`,
-      ],
-    });
+    chromiumSession = await launchChromium();
+    browser = chromiumSession.browser;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromiumSession?.close();
     await app?.close();
     await t?.dispose();
     files.cleanup();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** A fresh browser context whose CSP violations and errors fail the test. */

@@ -1,12 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import { webAppDir } from '../../src/server/routes/web-app.js';
 import { addUser } from '../../src/services/users/users-service.js';
+import {
+  chromiumPath,
+  haveChromium,
+  launchChromium,
+  type ChromiumSession,
+} from '../helpers/chromium.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { nextTotpCode, wrongTotpCode } from '../helpers/totp-codes.js';
 
@@ -16,8 +21,6 @@ import { nextTotpCode, wrongTotpCode } from '../helpers/totp-codes.js';
  * here from the secret the screen shows, sign out, sign in with the password and a code.
  * Screenshots go to test-artifacts/e2e/totp-*.png to be looked at.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
 if (!haveChromium) {
   console.warn(
     `e2e: skipping the browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
@@ -30,7 +33,7 @@ describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
   let app: FastifyInstance;
   let base: string;
   let browser: Browser;
-  let profile: string;
+  let chromiumSession: ChromiumSession | undefined;
   const password = 'olive trees by the old sea wall';
 
   async function account(email: string) {
@@ -51,29 +54,14 @@ describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
     t = await openTestDatabase('pglite');
     app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    profile = mkdtempSync(join(tmpdir(), 'sijil-chromium-'));
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      // A fresh profile for every run; no background connections (this network is closed).
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disk-cache-dir=${join(profile, 'cache')}`,
-      ],
-    });
+    chromiumSession = await launchChromium();
+    browser = chromiumSession.browser;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromiumSession?.close();
     await app?.close();
     await t?.dispose();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** A fresh browser context whose page errors and console errors fail the test. */

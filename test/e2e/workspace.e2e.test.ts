@@ -1,14 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import { webAppDir } from '../../src/server/routes/web-app.js';
 import { importFile } from '../../src/services/import/import-file.js';
 import { addUser } from '../../src/services/users/users-service.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import {
+  chromiumPath,
+  haveChromium,
+  launchChromium,
+  type ChromiumSession,
+} from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -16,8 +21,6 @@ import { tempDir } from '../helpers/temp-files.js';
  * server on loopback and a real PGlite store, in Arabic and in English. Screenshots go to
  * test-artifacts/e2e/ to be looked at: Arabic right-to-left, nothing overlapping.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
 if (!haveChromium) {
   console.warn(
     `e2e: skipping the browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
@@ -30,7 +33,7 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
   let app: FastifyInstance;
   let base: string;
   let browser: Browser;
-  let profile: string;
+  let chromiumSession: ChromiumSession | undefined;
   const files = tempDir();
   const email = 'viewer@example.org';
   const password = 'olive trees by the old sea wall';
@@ -73,30 +76,15 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
       body: JSON.stringify({ token: setupToken, password }),
     });
     expect(set.status).toBe(200);
-    profile = mkdtempSync(join(tmpdir(), 'sijil-chromium-'));
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      // A fresh profile for every run; no background connections (this network is closed).
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disk-cache-dir=${join(profile, 'cache')}`,
-      ],
-    });
+    chromiumSession = await launchChromium();
+    browser = chromiumSession.browser;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromiumSession?.close();
     await app?.close();
     await t?.dispose();
     files.cleanup();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** A fresh browser context (no cookies, no storage) whose CSP violations and errors fail the test. */

@@ -1,0 +1,45 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install -y chromium`), or the one CHROMIUM_PATH names. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const haveChromium = existsSync(chromiumPath);
+
+export interface ChromiumSession {
+  readonly browser: Browser;
+  /** Closes the browser and deletes its profile. */
+  close(): Promise<void>;
+}
+
+/** Chromium, headless, with a profile of its own for this run and no background connections. */
+export async function launchChromium(): Promise<ChromiumSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'sijil-chromium-'));
+  try {
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--disk-cache-dir=${join(profile, 'cache')}`,
+      ],
+    });
+    return {
+      browser,
+      async close() {
+        await browser.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
