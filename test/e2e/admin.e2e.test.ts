@@ -13,6 +13,7 @@ import {
   chromiumPath,
   haveChromium,
   launchChromium,
+  openWatchedPage,
   type ChromiumSession,
 } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
@@ -92,20 +93,7 @@ describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
     files.cleanup();
   });
 
-  /** A fresh browser context whose page errors and console errors fail the test. */
-  async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 401/.test(message.text())) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
-    await page.goto(`${base}/`);
-    return { page, problems };
-  }
+  const openPage = () => openWatchedPage(browser, `${base}/`);
 
   async function signIn(page: Page, email: string, submitLabel: string) {
     await page.locator('input[name=email]').fill(email);

@@ -15,6 +15,7 @@ import {
   chromiumPath,
   haveChromium,
   launchChromium,
+  openWatchedPage,
   type ChromiumSession,
 } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
@@ -129,20 +130,7 @@ describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)',
     files.cleanup();
   });
 
-  /** A fresh browser context whose CSP violations and errors fail the test. */
-  async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 401/.test(message.text())) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
-    await page.goto(`${base}/`);
-    return { page, problems };
-  }
+  const openPage = () => openWatchedPage(browser, `${base}/`, { width: 1280, height: 900 });
 
   async function signIn(page: Page, submitLabel: string) {
     await page.locator('input[name=email]').fill(email);

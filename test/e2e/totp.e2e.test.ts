@@ -10,6 +10,7 @@ import {
   chromiumPath,
   haveChromium,
   launchChromium,
+  openWatchedPage,
   type ChromiumSession,
 } from '../helpers/chromium.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -64,21 +65,7 @@ describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
     await t?.dispose();
   });
 
-  /** A fresh browser context whose page errors and console errors fail the test. */
-  async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // 401s are expected: the session check before signing in, and the wrong code on purpose.
-      if (message.type() === 'error' && !/status of 401/.test(message.text())) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
-    await page.goto(`${base}/`);
-    return { page, problems };
-  }
+  const openPage = () => openWatchedPage(browser, `${base}/`);
 
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(shots, `totp-${name}.png`), fullPage: true });

@@ -12,6 +12,7 @@ import {
   chromiumPath,
   haveChromium,
   launchChromium,
+  openWatchedPage,
   type ChromiumSession,
 } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
@@ -87,21 +88,7 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
     files.cleanup();
   });
 
-  /** A fresh browser context (no cookies, no storage) whose CSP violations and errors fail the test. */
-  async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // The expected 401 of /api/auth/session before signing in is not a problem.
-      if (message.type() === 'error' && !/status of 401/.test(message.text())) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
-    await page.goto(`${base}/`);
-    return { page, problems };
-  }
+  const openPage = () => openWatchedPage(browser, `${base}/`);
 
   const htmlAttr = (page: Page, name: string) => page.locator('html').getAttribute(name);
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`), or the one CHROMIUM_PATH names. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,4 +42,26 @@ export async function launchChromium(): Promise<ChromiumSession> {
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * A page at `url` in a fresh browser context (no cookies, no storage), with every page error and
+ * console error collected in `problems` for the test to check. 401 answers are expected (the
+ * session check before signing in, wrong codes on purpose) and are not problems.
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 401/.test(message.text()))
+      problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(url);
+  return { page, problems };
 }
