@@ -125,6 +125,11 @@ export class BinaryCopyWriter {
     return this;
   }
 
+  /** Bytes written since the last take, the signature and header included. */
+  get size(): number {
+    return this.length;
+  }
+
   /** Whether rows were written since the last take. */
   get empty(): boolean {
     return this.length === signature.length + 8;

@@ -4,7 +4,15 @@ import { copyStatement, type Database, type Sql, type SqlValue } from './databas
 
 type Runner = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
-function wrap(runner: Runner): Sql {
+/** The part of PGlite's (Emscripten's) in-memory file system that COPY input goes through. */
+interface MemoryFiles {
+  writeFile(path: string, data: string | Uint8Array): void;
+  unlink(path: string): void;
+}
+
+let copyFiles = 0;
+
+function wrap(runner: Runner, fs: MemoryFiles): Sql {
   return {
     async query<T>(text: string, params: readonly SqlValue[] = []) {
       const result = await runner.query<T>(text, params as unknown[]);
@@ -14,10 +22,15 @@ function wrap(runner: Runner): Sql {
       await runner.exec(text);
     },
     async copyRows(table, columns, data, format) {
-      // PGlite reads COPY input from a virtual /dev/blob file.
-      await runner.query(copyStatement(table, columns, "'/dev/blob'", format), [], {
-        blob: new Blob([data]),
-      });
+      // COPY reads a file of PGlite's in-memory file system, a block at a time. (PGlite's own
+      // /dev/blob device copies its input a byte at a time: a sixth of an import's store time.)
+      const path = `/tmp/sijil-copy-${++copyFiles}.bin`;
+      fs.writeFile(path, data);
+      try {
+        await runner.query(copyStatement(table, columns, `'${path}'`, format));
+      } finally {
+        fs.unlink(path);
+      }
     },
   };
 }
@@ -29,14 +42,15 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   const options = { parsers: { [types.DATE]: (value: string) => value } };
   const pg = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await pg.waitReady;
-  const base = wrap(pg);
+  const files = pg.Module.FS as MemoryFiles;
+  const base = wrap(pg, files);
   return {
     ...base,
     kind: 'pglite',
     location: dataDir ?? 'memory',
     async transaction(work) {
       try {
-        return await pg.transaction((tx) => work(wrap(tx)));
+        return await pg.transaction((tx) => work(wrap(tx, files)));
       } catch (error) {
         // As on PostgreSQL: no session lock taken inside a failed transaction outlives it.
         await pg.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);

@@ -88,15 +88,38 @@ export function encodeRecords(
   firstId: number,
   writer = new BinaryCopyWriter(),
 ): Uint8Array {
-  records.forEach((record, i) => {
-    const id = firstId + i;
+  const chunk = new RecordChunkEncoder(origin, writer);
+  for (const record of records) chunk.add(record);
+  return chunk.take(firstId);
+}
+
+/**
+ * Encodes records one at a time as they are parsed, and numbers them when the chunk is taken
+ * (its block of ids is reserved only once its size is known). Encoding at once lets each parsed
+ * row be garbage as soon as it is read: holding a chunk's rows as objects until the end made the
+ * collector copy them over and over, which cost an import as much as parsing them.
+ */
+export class RecordChunkEncoder {
+  private readonly rowStarts: number[] = [];
+
+  constructor(
+    private readonly origin: RecordOrigin,
+    private readonly writer = new BinaryCopyWriter(),
+  ) {}
+
+  get count(): number {
+    return this.rowStarts.length;
+  }
+
+  add(record: RecordContent): void {
+    this.rowStarts.push(this.writer.size);
     const f = record.fields;
-    writer
+    this.writer
       .row(recordColumns.length)
-      .int4(id)
-      .int4(id)
-      .int4(origin.sourceId)
-      .int4(origin.batchId)
+      .int4(0) // id and person_id: set by `take`
+      .int4(0)
+      .int4(this.origin.sourceId)
+      .int4(this.origin.batchId)
       .int4(record.rowNumber)
       .text(f.sourceRecordId)
       .text(JSON.stringify(record.raw))
@@ -123,8 +146,23 @@ export function encodeRecords(
       .text(f.confidentiality ?? 'internal')
       .jsonb(f.restricted)
       .textArray(f.flags);
-  });
-  return writer.take();
+  }
+
+  /** The rows added since the last take, numbered from `firstId`, in a buffer of their own. */
+  take(firstId: number): Uint8Array {
+    const last = firstId + this.count - 1;
+    if (this.count > 0 && (!Number.isInteger(firstId) || firstId < 1 || last > 0x7fffffff))
+      throw new RangeError(`cannot number ${this.count} records from ${firstId}`);
+    const bytes = this.writer.take();
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.rowStarts.forEach((start, i) => {
+      // A row starts with its field count (2 bytes); each int4 field is a length (4) and a value.
+      view.setInt32(start + 6, firstId + i);
+      view.setInt32(start + 14, firstId + i);
+    });
+    this.rowStarts.length = 0;
+    return bytes;
+  }
 }
 
 /** Stores `count` records encoded by `encodeRecords` from `firstId`, with their persons. */

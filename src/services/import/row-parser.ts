@@ -32,8 +32,9 @@ export interface RefusedRow {
   problems: RowProblem[];
 }
 
+/** A chunk's worth of rows: how many were accepted (each handed to `accept`), and the refused. */
 export interface ParsedRows {
-  accepted: AcceptedRow[];
+  accepted: number;
   refused: RefusedRow[];
 }
 
@@ -70,12 +71,14 @@ export class RowParser {
       rejected: RejectedRowsFile | null;
       /** Checked before each row: true stops the parse with this error. */
       stopped?: () => Error | null;
+      /** Takes each accepted row as it is parsed (to encode it at once: see RecordChunkEncoder). */
+      accept: (row: AcceptedRow) => void;
     },
   ) {}
 
   async *chunks(rows: AsyncIterable<SourceRow>): AsyncGenerator<ParsedRows> {
-    const { chunkSize, maxErrors, rejected, stopped } = this.options;
-    let accepted: AcceptedRow[] = [];
+    const { chunkSize, maxErrors, rejected, stopped, accept } = this.options;
+    let accepted = 0;
     let refused: RefusedRow[] = [];
     for await (const row of rows) {
       const stop = stopped?.();
@@ -113,7 +116,8 @@ export class RowParser {
         if (maxErrors !== null && this.tally.rowsRejected > maxErrors) throw new TooManyErrors();
       } else {
         this.tally.rowsAccepted += 1;
-        accepted.push({
+        accepted += 1;
+        accept({
           rowNumber: row.rowNumber,
           raw: built.raw,
           searchText: searchText(built.fields),
@@ -122,9 +126,9 @@ export class RowParser {
       }
       // Bounded by accepted and refused rows separately: a chunk never holds more records than
       // the block of ids reserved for it, and memory stays flat whatever the file's size.
-      if (accepted.length >= chunkSize || refused.length >= chunkSize) {
+      if (accepted >= chunkSize || refused.length >= chunkSize) {
         yield { accepted, refused };
-        accepted = [];
+        accepted = 0;
         refused = [];
       }
     }

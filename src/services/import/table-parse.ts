@@ -6,7 +6,7 @@ import {
 } from '../../core/import/column-mapping.js';
 import type { DateOrder } from '../../core/import/parse-date.js';
 import { BinaryCopyWriter } from '../../db/binary-copy-writer.js';
-import { encodeRecords, encodeRejections } from '../../db/repositories/record-repository.js';
+import { RecordChunkEncoder, encodeRejections } from '../../db/repositories/record-repository.js';
 import { ImportError } from './import-error.js';
 import { openTable, type OpenTableOptions, type TableReader } from './readers/index.js';
 import { RejectedRowsFile, rejectedRowColumns } from './rejected-rows-file.js';
@@ -116,24 +116,28 @@ export class TableParse {
     this.rejected = request.rejectedPath
       ? new RejectedRowsFile(request.rejectedPath, this.reader.headers)
       : null;
+    const writer = new BinaryCopyWriter();
+    const encoder =
+      start.encode && start.batchId !== null
+        ? new RecordChunkEncoder({ sourceId: start.sourceId, batchId: start.batchId }, writer)
+        : null;
     this.parser = new RowParser(createRecordBuilder(this.buildOptions), {
       chunkSize: request.chunkSize,
       maxErrors: request.maxErrors,
       rejected: this.rejected,
       stopped,
+      accept: encoder ? (row) => encoder.add(row) : () => undefined,
     });
-    const writer = new BinaryCopyWriter();
     for await (const { accepted, refused } of this.parser.chunks(this.reader.rows)) {
-      const firstId = await idsFor(accepted.length);
+      const firstId = await idsFor(accepted);
       let records: Uint8Array | null = null;
       let rejections: Uint8Array | null = null;
-      if (start.encode && start.batchId !== null) {
-        const origin = { sourceId: start.sourceId, batchId: start.batchId };
-        records = encodeRecords(accepted, origin, firstId, writer);
+      if (encoder && start.batchId !== null) {
+        records = encoder.take(firstId);
         if (refused.length > 0) rejections = encodeRejections(refused, start.batchId, writer);
       }
       yield {
-        accepted: accepted.length,
+        accepted,
         firstId,
         records,
         rejections,
