@@ -76,62 +76,64 @@ export class RowParser {
     },
   ) {}
 
-  async *chunks(rows: AsyncIterable<SourceRow>): AsyncGenerator<ParsedRows> {
+  async *chunks(batches: AsyncIterable<readonly SourceRow[]>): AsyncGenerator<ParsedRows> {
     const { chunkSize, maxErrors, rejected, stopped, accept } = this.options;
     let accepted = 0;
     let refused: RefusedRow[] = [];
-    for await (const row of rows) {
-      const stop = stopped?.();
-      if (stop) throw stop;
-      this.tally.rowsRead += 1;
-      const built = this.build(stripOwnColumns(row.cells));
-      const rowProblems: RowProblem[] = built.problems.map((p) => ({ ...p, row: row.rowNumber }));
-      if (row.problem)
-        rowProblems.unshift({
-          row: row.rowNumber,
-          column: null,
-          field: null,
-          value: '',
-          reason: row.problem,
-        });
-      for (const w of built.warnings) {
-        this.tally.warnings += 1;
-        if (this.warningSamples.length < sampleLimit)
-          this.warningSamples.push({ ...w, row: row.rowNumber });
+    for await (const batch of batches)
+      for (const row of batch) {
+        const stop = stopped?.();
+        if (stop) throw stop;
+        this.tally.rowsRead += 1;
+        const built = this.build(stripOwnColumns(row.cells));
+        const rowProblems: RowProblem[] = built.problems.map((p) => ({ ...p, row: row.rowNumber }));
+        if (row.problem)
+          rowProblems.unshift({
+            row: row.rowNumber,
+            column: null,
+            field: null,
+            value: '',
+            reason: row.problem,
+          });
+        for (const w of built.warnings) {
+          this.tally.warnings += 1;
+          if (this.warningSamples.length < sampleLimit)
+            this.warningSamples.push({ ...w, row: row.rowNumber });
+        }
+        if (rowProblems.length > 0) {
+          this.tally.rowsRejected += 1;
+          for (const p of rowProblems)
+            if (this.problems.length < sampleLimit) this.problems.push(p);
+          await rejected?.write(
+            row.rowNumber,
+            row.cells,
+            rowProblems.map((p) => describeProblem(p)).join('; '),
+          );
+          refused.push({
+            rowNumber: row.rowNumber,
+            raw: built.raw,
+            restricted: built.fields.restricted,
+            problems: rowProblems,
+          });
+          if (maxErrors !== null && this.tally.rowsRejected > maxErrors) throw new TooManyErrors();
+        } else {
+          this.tally.rowsAccepted += 1;
+          accepted += 1;
+          accept({
+            rowNumber: row.rowNumber,
+            raw: built.raw,
+            searchText: searchText(built.fields),
+            fields: built.fields,
+          });
+        }
+        // Bounded by accepted and refused rows separately: a chunk never holds more records than
+        // the block of ids reserved for it, and memory stays flat whatever the file's size.
+        if (accepted >= chunkSize || refused.length >= chunkSize) {
+          yield { accepted, refused };
+          accepted = 0;
+          refused = [];
+        }
       }
-      if (rowProblems.length > 0) {
-        this.tally.rowsRejected += 1;
-        for (const p of rowProblems) if (this.problems.length < sampleLimit) this.problems.push(p);
-        await rejected?.write(
-          row.rowNumber,
-          row.cells,
-          rowProblems.map((p) => describeProblem(p)).join('; '),
-        );
-        refused.push({
-          rowNumber: row.rowNumber,
-          raw: built.raw,
-          restricted: built.fields.restricted,
-          problems: rowProblems,
-        });
-        if (maxErrors !== null && this.tally.rowsRejected > maxErrors) throw new TooManyErrors();
-      } else {
-        this.tally.rowsAccepted += 1;
-        accepted += 1;
-        accept({
-          rowNumber: row.rowNumber,
-          raw: built.raw,
-          searchText: searchText(built.fields),
-          fields: built.fields,
-        });
-      }
-      // Bounded by accepted and refused rows separately: a chunk never holds more records than
-      // the block of ids reserved for it, and memory stays flat whatever the file's size.
-      if (accepted >= chunkSize || refused.length >= chunkSize) {
-        yield { accepted, refused };
-        accepted = 0;
-        refused = [];
-      }
-    }
     yield { accepted, refused };
   }
 }

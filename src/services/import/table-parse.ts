@@ -128,7 +128,7 @@ export class TableParse {
       stopped,
       accept: encoder ? (row) => encoder.add(row) : () => undefined,
     });
-    for await (const { accepted, refused } of this.parser.chunks(this.reader.rows)) {
+    for await (const { accepted, refused } of this.parser.chunks(this.reader.batches)) {
       const firstId = await idsFor(accepted);
       let records: Uint8Array | null = null;
       let rejections: Uint8Array | null = null;

@@ -114,27 +114,35 @@ async function startCsv(
   }
   const headers = normalizeHeaderNames(header.values);
 
-  async function* readRows(): AsyncGenerator<SourceRow, void, undefined> {
+  async function* readBatches(): AsyncGenerator<readonly SourceRow[], void, undefined> {
     try {
-      for (let next = await nextRecord(); next !== null; next = await nextRecord()) {
-        yield toSourceRow(headers, next.values, next.line);
+      for (;;) {
+        if (taken >= batch.length && !(await refill())) return;
+        const rows: SourceRow[] = [];
+        for (; taken < batch.length; taken++) {
+          const record = batch[taken]!;
+          if (!isBlankRow(record.values))
+            rows.push(toSourceRow(headers, record.values, record.line));
+        }
+        if (rows.length > 0) yield rows;
       }
     } finally {
       await close();
     }
   }
 
-  const rows = readRows();
+  const rows = singleUseRows(readBatches(), path);
   return {
     format: 'csv',
     encoding: source.encoding,
     encodingReason: source.encodingReason,
     headers,
-    rows: singleUseRows(rows, path),
+    rows: rows.rows,
+    batches: rows.batches,
     bytesRead: () => source.bytesRead(),
     totalBytes: source.totalBytes,
     close: async () => {
-      await rows.return(undefined);
+      await rows.stop();
       await close();
     },
   };

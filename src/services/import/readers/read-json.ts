@@ -13,7 +13,7 @@ import {
   parseJsonValue,
   type JsonObject,
 } from './json-value.js';
-import { singleUseRows } from './single-use-rows.js';
+import { batchesOfOne, singleUseRows } from './single-use-rows.js';
 import { TableReadError } from './table-read-error.js';
 import type { FileFormat, SourceRow, TableReader } from './table-reader.js';
 import { openTextSource, type TextSource } from './text-source.js';
@@ -93,17 +93,18 @@ async function openObjectTable(
     }
   }
 
-  const rows = readRows();
+  const rows = singleUseRows(batchesOfOne(readRows()), path);
   return {
     format,
     encoding: source.encoding,
     encodingReason: source.encodingReason,
     headers,
-    rows: singleUseRows(rows, path),
+    rows: rows.rows,
+    batches: rows.batches,
     bytesRead: () => source.bytesRead(),
     totalBytes: source.totalBytes,
     close: async () => {
-      await rows.return(undefined);
+      await rows.stop();
       await close();
     },
   };

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { createCells, isBlankRow } from './cells-record.js';
 import { normalizeHeaderNames } from './header-names.js';
 import { openSourceFile } from './open-source-file.js';
-import { singleUseRows } from './single-use-rows.js';
+import { batchesOfOne, singleUseRows } from './single-use-rows.js';
 import { TableReadError } from './table-read-error.js';
 import type { SourceRow, TableReader } from './table-reader.js';
 import { columnLetters, xlsxCellText } from './xlsx-cell-text.js';
@@ -113,17 +113,18 @@ export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Pro
     }
   }
 
-  const rows = readRows();
+  const rows = singleUseRows(batchesOfOne(readRows()), path);
   return {
     format: 'xlsx',
     encoding: null,
     encodingReason: null,
     headers,
-    rows: singleUseRows(rows, path),
+    rows: rows.rows,
+    batches: rows.batches,
     bytesRead: () => bytesRead,
     totalBytes: size,
     close: async () => {
-      await rows.return(undefined);
+      await rows.stop();
       await close();
     },
   };

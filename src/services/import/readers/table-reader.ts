@@ -36,8 +36,10 @@ export interface TableReader {
   encodingReason: string | null;
   /** Column names, unique and non-empty (see `normalizeHeaderNames`). */
   headers: string[];
-  /** Data rows, read lazily from disk. Can be iterated only once. */
+  /** Data rows, read lazily from disk. Can be iterated only once, as rows or as batches. */
   rows: AsyncIterable<SourceRow>;
+  /** The same rows in the batches the reader decodes them in (a CSV's are thousands long). */
+  batches: AsyncIterable<readonly SourceRow[]>;
   /** Bytes of the file read so far, for progress reporting. */
   bytesRead(): number;
   /** Size of the file in bytes. */
