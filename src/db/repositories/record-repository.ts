@@ -78,22 +78,10 @@ export async function reserveRecordIds(tx: Sql, count: number): Promise<number> 
 }
 
 /**
- * Records as binary COPY rows, numbered from `firstId`. Each record founds its own person, who
- * takes the record's id (the linkage issue merges persons later), so person ids are stable and
- * need no sequence. Pure, so an import can encode in a worker thread while the store inserts.
- */
-export function encodeRecords(
-  records: readonly RecordContent[],
-  origin: RecordOrigin,
-  firstId: number,
-  writer = new BinaryCopyWriter(),
-): Uint8Array {
-  const chunk = new RecordChunkEncoder(origin, writer);
-  for (const record of records) chunk.add(record);
-  return chunk.take(firstId);
-}
-
-/**
+ * Records as binary COPY rows. Each record founds its own person, who takes the record's id (the
+ * linkage issue merges persons later), so person ids are stable and need no sequence. Pure, so an
+ * import can encode in a worker thread while the store inserts.
+ *
  * Encodes records one at a time as they are parsed, and numbers them when the chunk is taken
  * (its block of ids is reserved only once its size is known). Encoding at once lets each parsed
  * row be garbage as soon as it is read: holding a chunk's rows as objects until the end made the
@@ -165,7 +153,7 @@ export class RecordChunkEncoder {
   }
 }
 
-/** Stores `count` records encoded by `encodeRecords` from `firstId`, with their persons. */
+/** Stores `count` records encoded by `RecordChunkEncoder` from `firstId`, with their persons. */
 export async function storeEncodedRecords(
   tx: Sql,
   firstId: number,
