@@ -13,6 +13,7 @@ import {
   chromiumPath,
   haveChromium,
   launchChromium,
+  openWatchedPage,
   type ChromiumSession,
 } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
@@ -103,15 +104,10 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     email: string,
     language: 'ar' | 'en',
   ): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 401/.test(message.text()))
-        problems.push(`console: ${message.text()}`);
+    const { page, problems } = await openWatchedPage(browser, `${base}/`, {
+      width: 1280,
+      height: 900,
     });
-    await page.goto(`${base}/`);
     if (language === 'en') {
       await page.getByTestId('language-switch').click();
       await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
