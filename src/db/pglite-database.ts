@@ -6,7 +6,7 @@ type Runner = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
 /** The part of PGlite's (Emscripten's) in-memory file system that COPY input goes through. */
 interface MemoryFiles {
-  writeFile(path: string, data: string | Uint8Array): void;
+  writeFile(path: string, data: string | Uint8Array, options?: { canOwn?: boolean }): void;
   unlink(path: string): void;
 }
 
@@ -25,7 +25,8 @@ function wrap(runner: Runner, fs: MemoryFiles): Sql {
       // COPY reads a file of PGlite's in-memory file system, a block at a time. (PGlite's own
       // /dev/blob device copies its input a byte at a time: a sixth of an import's store time.)
       const path = `/tmp/sijil-copy-${++copyFiles}.bin`;
-      fs.writeFile(path, data);
+      // The file takes the bytes as they are (no copy): nothing writes to them once encoded.
+      fs.writeFile(path, data, { canOwn: true });
       try {
         await runner.query(copyStatement(table, columns, `'${path}'`, format));
       } finally {
