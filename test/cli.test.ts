@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,7 +113,7 @@ describe.each(testStores)('sijil command on %s', (kind) => {
 
   it('loses nothing when an import is killed halfway, and imports the file again afterwards', async () => {
     const rows = ['name,age'];
-    for (let i = 0; i < 200_000; i++) rows.push(`محمد ${i},${i % 100}`);
+    for (let i = 0; i < 600_000; i++) rows.push(`محمد ${i},${i % 100}`);
     const big = join(files.dir, 'big.csv');
     writeFileSync(big, rows.join('\n'));
     const child = spawn(process.execPath, [cli, 'import', big, '--source', 'local-committee'], {
@@ -122,14 +122,9 @@ describe.each(testStores)('sijil command on %s', (kind) => {
     });
     let progress = '';
     child.stderr.on('data', (d: Buffer) => (progress += d.toString()));
-    // Kill it while rows are being stored: after the first progress line, or after 4 s.
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 4000);
-      child.stderr.on('data', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    // Kill it while rows are being stored: the first progress line comes after 5 s, long before
+    // 600,000 rows are in.
+    await firstOutput(child);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
 
@@ -141,12 +136,12 @@ describe.each(testStores)('sijil command on %s', (kind) => {
     expect(run('audit', 'verify').code).toBe(0);
     const again = run('import', big, '--source', 'local-committee');
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(/200,000 accepted/);
+    expect(again.out).toMatch(/600,000 accepted/);
   }, 180_000);
 
   it('stops cleanly on Ctrl-C, storing nothing from the file', async () => {
     const rows = ['name,age'];
-    for (let i = 0; i < 200_000; i++) rows.push(`خالد ${i},${i % 100}`);
+    for (let i = 0; i < 600_000; i++) rows.push(`خالد ${i},${i % 100}`);
     const big = join(files.dir, 'interrupted.csv');
     writeFileSync(big, rows.join('\n'));
     const before = JSON.parse(run('sources', '--json').out) as { records: number }[];
@@ -156,13 +151,7 @@ describe.each(testStores)('sijil command on %s', (kind) => {
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 4000);
-      child.stderr.once('data', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await firstOutput(child);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
@@ -177,3 +166,13 @@ describe.each(testStores)('sijil command on %s', (kind) => {
     expect(result.out).toMatch(/The audit chain holds: \d+ events verified/);
   });
 });
+
+/** Resolves on the child's first line on stderr (the import's first progress line). */
+function firstOutput(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.stderr!.once('data', () => resolve());
+    child.once('exit', (code) =>
+      reject(new Error(`the import ended (exit ${code}) before any progress`)),
+    );
+  });
+}
