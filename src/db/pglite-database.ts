@@ -43,6 +43,10 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   const options = { parsers: { [types.DATE]: (value: string) => value } };
   const pg = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await pg.waitReady;
+  // New WAL segments are not filled with zeros first: an import of a million rows wrote 0.75 GB
+  // less (of 2.1 GB) and ran 3–20% faster in each of four interleaved runs. The zeros only
+  // reserve disk space ahead; recovery does not need them.
+  await pg.exec('SET wal_init_zero = off');
   const files = pg.Module.FS as MemoryFiles;
   const base = wrap(pg, files);
   return {
