@@ -1,7 +1,8 @@
 /**
  * Linkage benchmark: `sijil dedupe` end to end on the shared Gaza releases, on
  * held-out sets derived from them (each pair of releases alone; a Latin/short-form
- * "monitor" list against Arabic names) and on a synthetic set, scored against truth.
+ * "monitor" list against Arabic names, also linked as the register links a new batch) and on
+ * a synthetic set, scored against truth.
  * Prints name=value lines; never fails on time.
  * Usage: node link.js [--records N] [--sources K] [--seed S] [--workers W] [--synth-only]
  * The million-record figures (link_1m_*) come from `npm run bench:link-1m` (bench/link-1m.ts),
@@ -16,6 +17,7 @@ import {
   synthFiles,
   writeEvaluationSets,
 } from '../src/services/linkage/index.js';
+import { linkLikeTheRegister } from './register-link-run.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number): number => {
@@ -66,8 +68,16 @@ try {
   else if (existsSync(gaza)) {
     await run('gaza', gaza, gazaTruth);
     print('peak_rss_mb', (process.resourceUsage().maxRSS / 1024).toFixed(0));
-    for (const set of await writeEvaluationSets(gaza, gazaTruth, dir))
-      await run(set.name.replaceAll('-', '_'), set.input, set.truth, set.crossSource);
+    for (const set of await writeEvaluationSets(gaza, gazaTruth, dir)) {
+      const label = set.name.replaceAll('-', '_');
+      await run(label, set.input, set.truth, set.crossSource);
+      if (set.crossSource === undefined) continue;
+      const register = await linkLikeTheRegister(set.input, set.truth, set.crossSource);
+      print(`attached_register_${label}`, register.attached);
+      print(`precision_register_${label}`, register.evaluation.precision.toFixed(4));
+      print(`recall_register_${label}`, register.evaluation.recall.toFixed(4));
+      print(`f1_register_${label}`, register.evaluation.f1.toFixed(4));
+    }
   } else print('gaza_skipped', '../shared/data/linkage/gaza-releases.csv not found');
 
   const synthInput = join(dir, 'synth.csv');

@@ -119,7 +119,8 @@ export function registerLinkCommand(program: Command): void {
             `persons ${report.personsBefore.toLocaleString('en')} → ${report.personsAfter.toLocaleString('en')}`,
         );
         say(
-          `${report.merges} persons merged, ${report.splits} split, ${report.recordsMoved} records moved, ` +
+          `${report.merges} persons merged, ${report.splits} split, ${report.recordsMoved} records moved ` +
+            `(${report.attached} new records joined the one plausible person), ` +
             `${report.candidatePairs.toLocaleString('en')} candidate pairs, ${report.queued} pairs queued for review`,
         );
         if (report.conflictingDecisions > 0)

@@ -46,6 +46,25 @@ describe('attaching records left alone', () => {
     expect(Array.from(r.clusterOf)).toEqual([0, 0, 0, 3, 3]);
   });
 
+  it('moves only the records it is allowed to (the register: those no run has linked)', () => {
+    const s = scene(-1, -12);
+    const attach = (movable: (record: number) => boolean) =>
+      attachDominant(
+        s.records,
+        s.clusterOf,
+        s.left,
+        s.right,
+        s.pairWeights,
+        s.scorePair,
+        [],
+        undefined,
+        movable,
+      );
+    expect(attach((r) => r !== 0).attached).toBe(0);
+    expect(Array.from(attach((r) => r !== 0).clusterOf)).toEqual([0, 1, 1, 3, 3]);
+    expect(attach((r) => r === 0).attached).toBe(1);
+  });
+
   it('leaves a record alone between two equally plausible persons', () => {
     const s = scene(1, 0.5);
     const r = attachDominant(

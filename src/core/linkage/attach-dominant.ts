@@ -48,6 +48,8 @@ export function attachDominant(
   scorePair: (a: number, b: number) => number,
   decisions: readonly PairDecision[],
   options: AttachOptions = DEFAULT_ATTACH_OPTIONS,
+  /** Which records may be attached (the register's runs: only records no run has linked). */
+  movable: (record: number) => boolean = () => true,
 ): { clusterOf: Int32Array; attached: number } {
   const n = clusterOf.length;
   // Clusters as union-find trees with member lists (first member, next member, size).
@@ -108,7 +110,7 @@ export function attachDominant(
   const best = new Float64Array(n).fill(-Infinity);
   const order: number[] = [];
   for (let i = 0; i < n; i++) {
-    if ((degree[i + 1] ?? 0) === (degree[i] ?? 0)) continue;
+    if ((degree[i + 1] ?? 0) === (degree[i] ?? 0) || !movable(i)) continue;
     for (let k = degree[i] ?? 0; k < (degree[i + 1] ?? 0); k++)
       best[i] = Math.max(best[i] ?? -Infinity, weights[pairOf[k] ?? 0] ?? -Infinity);
     if ((best[i] ?? -Infinity) >= options.minWeight) order.push(i);

@@ -1,3 +1,4 @@
+import { attachDominant } from './attach-dominant.js';
 import { DEFAULT_BLOCKING_RULES, generateCandidatePairs } from './blocking.js';
 import { clusterRecords, type ClusterReport } from './clustering.js';
 import type { PairDecision } from './decisions.js';
@@ -34,8 +35,8 @@ export interface LinkConstraints {
 }
 
 /**
- * Options of a constrained run: those of `linkRecords`, `decisions` being human decisions.
- * `attach` is not used here yet: the register's runs take only links of their own.
+ * Options of a constrained run: those of `linkRecords`, `decisions` being human decisions. The
+ * attachment pass (`attach`) moves only fresh records that clustering left alone.
  */
 export type ConstrainedLinkOptions = Partial<LinkOptions>;
 
@@ -106,14 +107,31 @@ export async function linkWithConstraints(
     if (first === undefined) firstOfGroup.set(g, i);
     else groupChains.push({ a: first, b: i, same: true });
   }
-  const clusters = clusterRecords(
+  const scorer = pairScorer(records, freq, table, candidates, weights);
+  let clusters = clusterRecords(
     n,
     links,
-    pairScorer(records, freq, table, candidates, weights),
+    scorer,
     [...same, ...groupChains, ...different],
     { ...opts.cluster, threshold: thresholdWeight },
     records.source,
   );
+  let attached = 0;
+  if (opts.attach !== false) {
+    const a = attachDominant(
+      records,
+      clusters.clusterOf,
+      candidates.left,
+      candidates.right,
+      weights,
+      scorer,
+      opts.decisions,
+      opts.attach,
+      (i) => fresh[i] === 1,
+    );
+    clusters = { ...clusters, clusterOf: a.clusterOf };
+    attached = a.attached;
+  }
   timer.lap('cluster');
 
   // A group is broken when its records did not all end in one cluster.
@@ -136,6 +154,7 @@ export async function linkWithConstraints(
       weights,
       thresholdWeight,
       clusters,
+      attached,
       seconds: timer.seconds,
     }),
     freshLinks: links.length,

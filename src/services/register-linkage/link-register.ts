@@ -56,6 +56,8 @@ export interface LinkRegisterReport {
   /** Pieces split off a person (only a "different" decision does that). */
   readonly splits: number;
   readonly recordsMoved: number;
+  /** New records clustering left alone that joined the one plausible person (attach-dominant.ts). */
+  readonly attached: number;
   readonly candidatePairs: number;
   readonly queued: number;
   readonly decisions: number;
@@ -102,6 +104,7 @@ export async function linkRegister(
     merges: 0,
     splits: 0,
     recordsMoved: 0,
+    attached: 0,
     candidatePairs: 0,
     queued: 0,
     decisions: decisions.length,
@@ -164,6 +167,7 @@ export async function linkRegister(
     merges,
     splits: assignment.splits,
     recordsMoved: assignment.moves.length,
+    attached: result.report.attached,
     candidatePairs: result.report.candidatePairs,
     queued: queue.length,
     decisions: decisions.length,
@@ -191,6 +195,7 @@ export async function linkRegister(
       queued: queue.length,
       report: {
         freshLinks: result.freshLinks,
+        attached: result.report.attached,
         groupsBroken: result.groupsBroken,
         clustering: result.report.clustering,
         pairsPerRule: result.report.pairsPerRule,
