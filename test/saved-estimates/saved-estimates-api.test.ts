@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/core/auth/permissions.js';
@@ -76,6 +77,36 @@ describe.each(testStores)('kept estimates API on %s', (kind) => {
     const one = await call(`/api/estimates/${e.id}`, { client: as('viewer') });
     expect(one.status).toBe(200);
     expect(((await one.json()) as { estimate: Summary }).estimate.estimate).toBe(e.estimate);
+  });
+
+  it('keeps an estimate from a capture table given as CSV, and says what is wrong with a bad one', async () => {
+    const csv = readFileSync(new URL('../fixtures/mse/kosovo.csv', import.meta.url), 'utf8');
+    const observed = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .reduce((sum, line) => sum + Number(line.split(',').at(-1)), 0);
+    const res = await post(
+      { captures: { csv, name: 'kosovo.csv' }, label: 'Kosovo' },
+      as('editor'),
+    );
+    expect(res.status).toBe(201);
+    const e = (
+      (await res.json()) as {
+        estimate: Summary & { inputKind: string; input: { name: string; lists: string[] } };
+      }
+    ).estimate;
+    expect(e).toMatchObject({ inputKind: 'captures', method: 'loglinear', observed });
+    expect(e.input).toMatchObject({ name: 'kosovo.csv', lists: ['EXH', 'ABA', 'OSCE', 'HRW'] });
+    expect(e.estimate).toBeGreaterThan(observed);
+
+    const bad = await post({ captures: { csv: 'A,B,count\n1,2,5\n' } }, as('editor'));
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: string }).error).toMatch(
+      /capture table cannot be read: row 2, column B: expected 0 or 1, got "2"/,
+    );
+    const both = await post({ captures: { csv }, where: ['year=2015'] }, as('editor'));
+    expect(both.status).toBe(400);
   });
 
   it('lets a viewer read the kept estimates but not create one', async () => {

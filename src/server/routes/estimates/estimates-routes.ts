@@ -9,8 +9,10 @@ import {
   saveEstimate,
   savedEstimate,
   savedEstimates,
+  type EstimateInput,
   type SavedEstimate,
 } from '../../../services/estimation/index.js';
+import { parseCaptureCsv } from '../../../core/stats/estimation/index.js';
 import { estimateNote } from '../stats/estimate-routes.js';
 
 // As GET /api/estimate: LCMCR runs are bounded so a request cannot hold the server for minutes.
@@ -21,6 +23,11 @@ const saveBody = z
     method: z.enum(estimationMethods).optional(),
     where: z.array(z.string().max(300)).max(30).default([]),
     sources: z.array(z.string().max(100)).min(2).max(6).optional(),
+    /** A capture table instead of the register: one 0/1 column per list and a `count` column. */
+    captures: z
+      .object({ csv: z.string().min(1).max(200_000), name: z.string().max(200).optional() })
+      .strict()
+      .optional(),
     seed: z
       .number()
       .int()
@@ -32,7 +39,10 @@ const saveBody = z
     samples: z.number().int().min(10).max(2_000).default(1_000),
     thinning: z.number().int().min(1).max(100).default(10),
   })
-  .strict();
+  .strict()
+  .refine((b) => !b.captures || (b.where.length === 0 && b.sources === undefined), {
+    message: 'give either a capture table or a scope of the register (where, sources), not both',
+  });
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -78,8 +88,8 @@ function detail(e: SavedEstimate): Record<string, unknown> {
 }
 
 /**
- * POST /api/estimates (records:edit, CSRF): runs an estimate over the linked register and keeps
- * it, audited. GET /api/estimates and /api/estimates/:id (records:read): the kept estimates.
+ * POST /api/estimates (records:edit, CSRF): runs an estimate over the linked register, or over a
+ * capture table the caller gives, and keeps it, audited. GET /api/estimates and /api/estimates/:id (records:read): the kept estimates.
  */
 export const savedEstimatesRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }) => {
   let lcmcrRunning = false;
@@ -91,7 +101,7 @@ export const savedEstimatesRoutes: FastifyPluginAsync<{ db: Database }> = (app, 
         docs: {
           tag: 'figures',
           summary:
-            'Runs an estimate over the linked register (scope, sources, method) and keeps it with its input, settings and result',
+            'Runs an estimate over the linked register (scope, sources, method) or over a capture table given as CSV, and keeps it with its input, settings and result',
           body: saveBody,
         },
       },
@@ -104,10 +114,24 @@ export const savedEstimatesRoutes: FastifyPluginAsync<{ db: Database }> = (app, 
           .send({ error: 'another LCMCR estimate is running; try again shortly' });
       if (body.method === 'lcmcr') lcmcrRunning = true;
       try {
+        let input: EstimateInput;
+        if (body.captures) {
+          try {
+            input = {
+              kind: 'captures',
+              table: parseCaptureCsv(body.captures.csv),
+              name: body.captures.name,
+            };
+          } catch (error) {
+            return reply.code(422).send({
+              error: `the capture table cannot be read: ${error instanceof Error ? error.message : String(error)}; give one 0/1 column per list (2 to 6 lists) and a count column`,
+            });
+          }
+        } else input = { kind: 'register', where: parseWhere(body.where), sources: body.sources };
         const saved = await saveEstimate(
           db,
           {
-            input: { kind: 'register', where: parseWhere(body.where), sources: body.sources },
+            input,
             request: {
               method: body.method,
               seed: body.seed,
