@@ -9,6 +9,7 @@ import {
   saveEstimate,
   savedEstimate,
   savedEstimates,
+  saveRegisterStrata,
 } from '../../src/services/estimation/index.js';
 import { tempDir } from '../helpers/temp-files.js';
 import { openTestDatabase, testStores, type TestDatabase } from '../helpers/test-database.js';
@@ -182,6 +183,41 @@ describe.each(testStores)('kept estimates on %s', (kind) => {
     );
     await expect(run('show', '999')).rejects.toThrow(/no kept estimate 999/);
     await expect(run('--captures', kosovo, '--label', 'x')).rejects.toThrow(/--save/);
+    if (kind === 'pglite') t = await openTestDatabase('pglite', dataDir);
+  });
+
+  it('keeps one estimate per stratum, each the estimate of its own scope', async () => {
+    const kept = await saveRegisterStrata(
+      t.db,
+      'year',
+      {},
+      { request: { method: 'loglinear' }, label: 'By year' },
+      'test:analyst',
+    );
+    expect(kept.map((k) => k.stratum).sort()).toEqual(['2014', '2015']);
+    for (const k of kept) {
+      expect(k.reason).toBeNull();
+      expect(k.saved?.label).toBe(`By year (year = ${k.stratum})`);
+      expect((k.saved?.input as { where: unknown }).where).toEqual({ year: [k.stratum] });
+      const table = await registerCaptureTable(t.db, { where: { year: [k.stratum] } });
+      const direct = await estimateCaptures(table, { method: 'loglinear' });
+      expect(k.saved?.estimate).toBeCloseTo(direct.estimate!, 6);
+    }
+
+    if (kind === 'pglite') {
+      await t.db.close();
+      delete process.env.DATABASE_URL;
+      process.env.SIJIL_DATA = dataDir;
+    } else process.env.DATABASE_URL = t.url;
+    const out = JSON.parse(
+      await run('--from-register', '--by', 'year', '--save', '--label', 'Years', '--json'),
+    ) as { stratum: string; id: number; observed: number }[];
+    expect(out.map((o) => [o.stratum, o.observed]).sort()).toEqual([
+      ['2014', 19],
+      ['2015', 19],
+    ]);
+    const listed = JSON.parse(await run('list', '--json')) as { label: string | null }[];
+    expect(listed.filter((e) => e.label?.startsWith('Years (year = ')).length).toBe(2);
     if (kind === 'pglite') t = await openTestDatabase('pglite', dataDir);
   });
 });

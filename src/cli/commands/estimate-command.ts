@@ -14,7 +14,9 @@ import {
   registerCaptureTable,
   registerStrata,
   explainEstimate,
+  saveCaptureStrata,
   saveEstimate,
+  saveRegisterStrata,
   savedEstimate,
   savedEstimates,
   type SavedEstimate,
@@ -84,7 +86,10 @@ export function registerEstimateCommand(program: Command): void {
       'one estimate per value: a stratum column in the file, or a stats field (year, governorate…) with --from-register',
     )
     .option('--json', 'print JSON')
-    .option('--save', 'keep the estimate in the register, with its input and settings (audited)')
+    .option(
+      '--save',
+      'keep the estimate in the register, with its input and settings (audited); with --by, one per stratum',
+    )
     .option('--label <text>', 'with --save: a short name for the kept estimate')
     .option('--notes <text>', 'with --save: notes kept with it')
     .action(async (flags: EstimateFlags) => {
@@ -96,8 +101,6 @@ export function registerEstimateCommand(program: Command): void {
         );
       if (!flags.fromRegister && flags.where.length > 0)
         throw new Error('--where filters the register: use it with --from-register');
-      if (flags.save && flags.by)
-        throw new Error('--save keeps one estimate: it cannot be used with --by');
       if (!flags.save && (flags.label !== undefined || flags.notes !== undefined))
         throw new Error('--label and --notes go with --save');
       const seed = Number(flags.seed ?? '1');
@@ -116,6 +119,54 @@ export function registerEstimateCommand(program: Command): void {
       // The register's capture histories come through the stats service, linked persons once each.
       const scope = { where: parseWhere(flags.where) };
       const text = flags.captures ? readFileSync(flags.captures, 'utf8') : '';
+
+      if (flags.by && flags.save) {
+        const by = flags.by;
+        const save = {
+          request: { ...request(0), method: flags.method },
+          label: flags.label ?? null,
+          notes: flags.notes ?? null,
+        };
+        const capturesFile = flags.captures;
+        const kept = await withDatabase((db) =>
+          capturesFile
+            ? saveCaptureStrata(
+                db,
+                prepareStrata(parseStratifiedCaptureCsv(text, by)),
+                { name: basename(capturesFile), field: by },
+                save,
+                cliActor(),
+              )
+            : saveRegisterStrata(db, parseBy([by])[0]!, scope, save, cliActor()),
+        );
+        if (flags.json) {
+          say(
+            JSON.stringify(
+              kept.map((k) => ({
+                stratum: k.stratum,
+                ...(k.saved
+                  ? { id: k.saved.id, ...jsonReport(k.saved.result) }
+                  : { estimate: null, reason: k.reason }),
+              })),
+              null,
+              2,
+            ),
+          );
+          return;
+        }
+        for (const k of kept) {
+          say(`== ${by} = ${k.stratum} ==`);
+          if (!k.saved) {
+            say(`  Not kept: ${k.reason}`);
+          } else {
+            say(`Kept as estimate #${k.saved.id} (${k.saved.label}).`);
+            for (const line of explainEstimate(k.saved.result)) say(line);
+          }
+          say();
+        }
+        say('Strata are estimated separately; their totals can be added, their intervals cannot.');
+        return;
+      }
 
       if (flags.by) {
         const by = flags.by;

@@ -4,3 +4,4 @@ export * from './explain-estimate.js';
 export * from './lcmcr-runner.js';
 export * from './estimate-register.js';
 export * from './saved-estimates.js';
+export * from './save-strata.js';
