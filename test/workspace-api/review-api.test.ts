@@ -83,7 +83,7 @@ describe.each(testStores)('review API on %s', (kind) => {
 
   beforeAll(async () => {
     t = await openTestDatabase(kind);
-    const synthetic = generateSynthetic({ records: 500, sources: 3, seed: 11 });
+    const synthetic = generateSynthetic({ records: 1000, sources: 3, seed: 11 });
     for (const source of ['src1', 'src2', 'src3'])
       await importFile(t.db, {
         path: files.file(`${source}.csv`, csv(synthetic.filter((r) => r.source === source))),
