@@ -320,7 +320,8 @@ describe.each(testStores)('record search API with the index on %s', (kind) => {
   it('answers a search with a typo and a Latin spelling, with facets that agree', async () => {
     for (const [search, expected] of [
       ['الخطيت', ['أحمد محمود الخطيب', 'احمد محمود الخطيب']],
-      ['Ahmed Mahmud', ['أحمد محمود الخطيب']],
+      // The second list names him in Arabic only: found across scripts by the consonants.
+      ['Ahmed Mahmud', ['أحمد محمود الخطيب', 'احمد محمود الخطيب']],
     ] as const) {
       const q = `search=${encodeURIComponent(search)}`;
       const list = await call(`/api/records?${q}`, { client });

@@ -2,6 +2,7 @@ import { ageGroups } from '../stats/counts/index.js';
 import { recordFacetNames, type RecordFacetName, type RecordFilters } from './record-filters.js';
 import {
   canonicalNameTokens,
+  crossScriptTokens,
   latinSpellingKey,
   matchWord,
   type SearchVocabulary,
@@ -147,6 +148,10 @@ export class RecordSearchIndex implements SearchVocabulary {
     return this.ids.length;
   }
 
+  idOf(token: string): number | undefined {
+    return this.tokenIds.get(token);
+  }
+
   /** The largest record id held (0 when empty). */
   get lastId(): number {
     return this.ids.length === 0 ? 0 : this.ids.data[this.ids.length - 1]!;
@@ -169,6 +174,7 @@ export class RecordSearchIndex implements SearchVocabulary {
       }
       const words = new Set(row.searchText.split(' '));
       for (const t of canonicalNameTokens(row.name, row.nameLatin)) words.add(t);
+      for (const t of crossScriptTokens(words)) words.add(t);
       for (const word of words) {
         if (word === '') continue;
         let id = this.tokenIds.get(word);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canonicalNameTokens,
+  crossScriptTokens,
   latinSpellingKey,
   matchWord,
   withinOneEdit,
@@ -13,7 +14,11 @@ function vocabulary(tokens: string[]): SearchVocabulary {
     const key = latinSpellingKey(t);
     if (key !== null) byLatinKey.set(key, [...(byLatinKey.get(key) ?? []), id]);
   });
-  return { tokens, byLatinKey };
+  return {
+    tokens,
+    byLatinKey,
+    idOf: (token) => (tokens.includes(token) ? tokens.indexOf(token) : undefined),
+  };
 }
 
 const found = (v: SearchVocabulary, word: string) =>
@@ -53,6 +58,41 @@ describe('search terms', () => {
     expect(found(v, 'محمط')).toEqual([]);
     // PDF damage to لا is repaired on both sides, as linkage repairs it.
     expect(found(vocabulary(['بالل']), 'بلال')).toEqual(['بالل']);
+  });
+
+  it('finds records named in one script only from the other, by consonants', () => {
+    // Each record's words, as the index holds them with their cross-script tokens.
+    const records = [
+      ['شهاب', 'احمد'],
+      ['المدهون'],
+      ['shihab'],
+      ['حمد'],
+      ['علي'],
+      ['ايه'],
+      ['محمد', 'mohamed'],
+    ];
+    const tokens = [
+      ...new Set(records.flatMap((words) => [...words, ...crossScriptTokens(words)])),
+    ];
+    const v = vocabulary(tokens);
+    const recordsFound = (word: string) => {
+      const ids = new Set(matchWord(v, word).tokenIds.map((id) => v.tokens[id]));
+      return records
+        .filter((words) => [...words, ...crossScriptTokens(words)].some((t) => ids.has(t)))
+        .map((w) => w[0]);
+    };
+    expect(recordsFound('shehab')).toEqual(['شهاب', 'shihab']);
+    expect(recordsFound('ahmed')).toEqual(['شهاب']);
+    expect(recordsFound('madhoun')).toEqual(['المدهون']);
+    expect(recordsFound('شهاب')).toEqual(['شهاب', 'shihab']);
+    expect(recordsFound('ali')).toEqual(['علي']);
+    // "Hamad" is not "Ahmad": a leading weak letter counts.
+    expect(recordsFound('hamad')).toEqual(['حمد']);
+    // One consonant class is too little to go on.
+    expect(recordsFound('aya')).toEqual([]);
+    // A record in both scripts is found by its own spellings only.
+    expect(recordsFound('mahmoud')).toEqual([]);
+    expect(crossScriptTokens(['محمد', 'mohamed'])).toEqual([]);
   });
 
   it('gives the canonical tokens of names as linkage normalises them', () => {

@@ -1,4 +1,5 @@
 import {
+  arabicSkeleton,
   boundedMemo,
   latinSkeleton,
   normaliseArabicName,
@@ -18,6 +19,11 @@ import {
  * - a Latin word, as any transliteration with the same consonant skeleton (latinSkeleton) and
  *   the same number of vowel groups: "Mohammed" finds "Muhammad" and "Mohamed" but not
  *   "Mahmoud" (same skeleton, one vowel group fewer);
+ * - across scripts, by consonant skeleton alone (phonetic-skeleton.ts), the names of records
+ *   written in one script only (a monitor may write names only in Latin letters, a ministry
+ *   only in Arabic): "Shehab" finds a record naming only "شهاب". Arabic leaves short vowels
+ *   unwritten, so this is coarser ("Mohammed" also finds "محمود"), which is why records that
+ *   carry both scripts are found by their own spellings only;
  * - only when none of that finds any token in the register: with one letter wrong, missing,
  *   added or two letters swapped, for words of five letters or more, so "ابراهين" finds
  *   "ابراهيم" while "محمود", which is a name of its own, never finds "محمد".
@@ -41,6 +47,46 @@ function vowelGroups(word: string): number {
     inVowel = vowel;
   }
   return groups;
+}
+
+/** A word of folded Arabic letters only. */
+const arabicWord = /^[\u0621-\u064A]{2,}$/;
+/** Starts the index's cross-script tokens, which no searched word can contain or be part of. */
+const crossScriptMark = '\u0001';
+
+/** A word's script and consonant skeleton; null for words of neither script or too short. */
+const scriptSkeleton = boundedMemo(
+  (word: string): { script: 'latin' | 'arabic'; skeleton: string } | null => {
+    const found = latinWord.test(word)
+      ? { script: 'latin' as const, skeleton: latinSkeleton(word) }
+      : arabicWord.test(word)
+        ? { script: 'arabic' as const, skeleton: arabicSkeleton(word) }
+        : null;
+    // A single consonant class would find half the register.
+    return found && found.skeleton.length >= 2 ? found : null;
+  },
+);
+
+/**
+ * The tokens by which a record whose words are in one script only is found from the other
+ * (see the rules above); none for a record with words in both scripts, or in neither.
+ */
+export function crossScriptTokens(words: Iterable<string>): string[] {
+  const keys: { script: 'latin' | 'arabic'; skeleton: string }[] = [];
+  for (const word of words) {
+    const key = scriptSkeleton(word);
+    if (key) keys.push(key);
+  }
+  const script = keys[0]?.script;
+  if (script === undefined || keys.some((k) => k.script !== script)) return [];
+  const searchedIn = script === 'latin' ? 'arabic' : 'latin';
+  return [...new Set(keys.map((k) => `${crossScriptMark}${searchedIn}:${k.skeleton}`))];
+}
+
+/** The cross-script token a searched word finds, if any. */
+function crossScriptQuery(word: string): string | null {
+  const key = scriptSkeleton(word);
+  return key ? `${crossScriptMark}${key.script}:${key.skeleton}` : null;
 }
 
 /** The key Latin spelling variants share, or null for words that are not plain Latin. */
@@ -119,6 +165,8 @@ export interface SearchVocabulary {
   readonly tokens: readonly string[];
   /** Token ids by Latin spelling key (latinSpellingKey). */
   readonly byLatinKey: ReadonlyMap<string, readonly number[]>;
+  /** The id of a token, if the vocabulary holds it. */
+  idOf(token: string): number | undefined;
 }
 
 /** How one searched word was matched. */
@@ -135,6 +183,7 @@ export function matchWord(vocabulary: SearchVocabulary, word: string): WordMatch
   const { tokens } = vocabulary;
   for (let id = 0; id < tokens.length; id++) {
     const token = tokens[id]!;
+    if (token.startsWith(crossScriptMark)) continue;
     for (const s of spellings) {
       if (token.includes(s)) {
         found.add(id);
@@ -147,9 +196,13 @@ export function matchWord(vocabulary: SearchVocabulary, word: string): WordMatch
     if (key === null) continue;
     for (const id of vocabulary.byLatinKey.get(key) ?? []) found.add(id);
   }
+  const cross = crossScriptQuery(word);
+  const crossId = cross === null ? undefined : vocabulary.idOf(cross);
+  if (crossId !== undefined) found.add(crossId);
   if (found.size > 0 || word.length < typoMinLength) return { tokenIds: [...found], typo: false };
   for (let id = 0; id < tokens.length; id++) {
     const token = tokens[id]!;
+    if (token.startsWith(crossScriptMark)) continue;
     if (spellings.some((s) => withinOneEdit(token, s))) found.add(id);
   }
   return { tokenIds: [...found], typo: found.size > 0 };
