@@ -30,36 +30,32 @@ function scene(weightToFirst: number, weightToSecond: number, secondList = 'c') 
   return { records, scorePair, left, right, pairWeights, clusterOf };
 }
 
+/** attachDominant on a scene, with no decisions and the default options. */
+function attachIn(s: ReturnType<typeof scene>, movable?: (record: number) => boolean) {
+  return attachDominant(
+    s.records,
+    s.clusterOf,
+    s.left,
+    s.right,
+    s.pairWeights,
+    s.scorePair,
+    [],
+    undefined,
+    movable,
+  );
+}
+
 describe('attaching records left alone', () => {
   it('joins the one plausible person, even below the link threshold and despite a typo in one of its records', () => {
     const s = scene(-1, -12);
-    const r = attachDominant(
-      s.records,
-      s.clusterOf,
-      s.left,
-      s.right,
-      s.pairWeights,
-      s.scorePair,
-      [],
-    );
+    const r = attachIn(s);
     expect(r.attached).toBe(1);
     expect(Array.from(r.clusterOf)).toEqual([0, 0, 0, 3, 3]);
   });
 
   it('moves only the records it is allowed to (the register: those no run has linked)', () => {
     const s = scene(-1, -12);
-    const attach = (movable: (record: number) => boolean) =>
-      attachDominant(
-        s.records,
-        s.clusterOf,
-        s.left,
-        s.right,
-        s.pairWeights,
-        s.scorePair,
-        [],
-        undefined,
-        movable,
-      );
+    const attach = (movable: (record: number) => boolean) => attachIn(s, movable);
     expect(attach((r) => r !== 0).attached).toBe(0);
     expect(Array.from(attach((r) => r !== 0).clusterOf)).toEqual([0, 1, 1, 3, 3]);
     expect(attach((r) => r === 0).attached).toBe(1);
@@ -67,15 +63,7 @@ describe('attaching records left alone', () => {
 
   it('leaves a record alone between two equally plausible persons', () => {
     const s = scene(1, 0.5);
-    const r = attachDominant(
-      s.records,
-      s.clusterOf,
-      s.left,
-      s.right,
-      s.pairWeights,
-      s.scorePair,
-      [],
-    );
+    const r = attachIn(s);
     expect(r.attached).toBe(0);
     expect(r.clusterOf[0]).toBe(0);
   });

@@ -1,10 +1,10 @@
-import { attachDominant } from './attach-dominant.js';
 import { DEFAULT_BLOCKING_RULES, generateCandidatePairs } from './blocking.js';
 import { clusterRecords, type ClusterReport } from './clustering.js';
 import type { PairDecision } from './decisions.js';
 import { weightTable } from './fellegi-sunter.js';
 import {
   assembleLinkResult,
+  attachLeftAlone,
   compareAndTrain,
   DEFAULT_LINK_OPTIONS,
   inProcessComparer,
@@ -108,30 +108,19 @@ export async function linkWithConstraints(
     else groupChains.push({ a: first, b: i, same: true });
   }
   const scorer = pairScorer(records, freq, table, candidates, weights);
-  let clusters = clusterRecords(
-    n,
-    links,
-    scorer,
-    [...same, ...groupChains, ...different],
-    { ...opts.cluster, threshold: thresholdWeight },
-    records.source,
-  );
-  let attached = 0;
-  if (opts.attach !== false) {
-    const a = attachDominant(
-      records,
-      clusters.clusterOf,
-      candidates.left,
-      candidates.right,
-      weights,
+  const { clusters, attached } = attachLeftAlone(
+    clusterRecords(
+      n,
+      links,
       scorer,
-      opts.decisions,
-      opts.attach,
-      (i) => fresh[i] === 1,
-    );
-    clusters = { ...clusters, clusterOf: a.clusterOf };
-    attached = a.attached;
-  }
+      [...same, ...groupChains, ...different],
+      { ...opts.cluster, threshold: thresholdWeight },
+      records.source,
+    ),
+    { records, candidates, weights, scorer },
+    opts,
+    (i) => fresh[i] === 1,
+  );
   timer.lap('cluster');
 
   // A group is broken when its records did not all end in one cluster.

@@ -212,29 +212,18 @@ export async function linkRecords(
 
   // Cross pairs of a proposed merge are looked up among candidates, or compared on demand.
   const scorer = pairScorer(records, freq, table, candidates, weights);
-  let clusters = clusterRecords(
-    records.count,
-    links,
-    scorer,
-    opts.decisions,
-    { ...opts.cluster, threshold: thresholdWeight },
-    records.source,
-  );
-  let attached = 0;
-  if (opts.attach !== false) {
-    const a = attachDominant(
-      records,
-      clusters.clusterOf,
-      candidates.left,
-      candidates.right,
-      weights,
+  const { clusters, attached } = attachLeftAlone(
+    clusterRecords(
+      records.count,
+      links,
       scorer,
       opts.decisions,
-      opts.attach,
-    );
-    clusters = { ...clusters, clusterOf: a.clusterOf };
-    attached = a.attached;
-  }
+      { ...opts.cluster, threshold: thresholdWeight },
+      records.source,
+    ),
+    { records, candidates, weights, scorer },
+    opts,
+  );
   timer.lap('cluster');
 
   return assembleLinkResult({
@@ -249,6 +238,36 @@ export async function linkRecords(
     attached,
     seconds: timer.seconds,
   });
+}
+
+/**
+ * Clusters after the attachment pass (attach-dominant.ts; skipped when `opts.attach` is false),
+ * which moves only the records `movable` allows.
+ */
+export function attachLeftAlone(
+  clusters: ClusterResult,
+  pairs: {
+    records: PreparedRecords;
+    candidates: CandidatePairs;
+    weights: Float32Array;
+    scorer: (a: number, b: number) => number;
+  },
+  opts: Pick<LinkOptions, 'attach' | 'decisions'>,
+  movable?: (record: number) => boolean,
+): { clusters: ClusterResult; attached: number } {
+  if (opts.attach === false) return { clusters, attached: 0 };
+  const a = attachDominant(
+    pairs.records,
+    clusters.clusterOf,
+    pairs.candidates.left,
+    pairs.candidates.right,
+    pairs.weights,
+    pairs.scorer,
+    opts.decisions,
+    opts.attach,
+    movable,
+  );
+  return { clusters: { ...clusters, clusterOf: a.clusterOf }, attached: a.attached };
 }
 
 /**
