@@ -46,8 +46,25 @@ export function redactUrl(url: string): string {
   }
 }
 
-export async function openPostgres(url: string): Promise<Database> {
+/** What the pool reports when a connection it holds idle fails (the server restarted, say). */
+export type IdleConnectionError = (error: Error & { code?: string }) => void;
+
+const warnOfIdleError: IdleConnectionError = (error) => {
+  process.stderr.write(
+    `sijil: an idle connection to PostgreSQL was closed (${error.code ?? 'no code'}: ${error.message}); ` +
+      'the next query opens a new one\n',
+  );
+};
+
+export async function openPostgres(
+  url: string,
+  onIdleError: IdleConnectionError = warnOfIdleError,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // A pooled connection the server ends while idle (a restart, an administrator, a dropped
+  // database) is an 'error' event on the pool; unheard, it would stop the whole process. The
+  // pool has already dropped that connection.
+  pool.on('error', onIdleError);
   // Fail at start-up with a clear message rather than on the first request.
   const probe = await pool.connect();
   probe.release();
