@@ -31,7 +31,10 @@ if (!haveChromium) {
 }
 const shots = join(process.cwd(), 'test-artifacts', 'e2e');
 
-/** An Arabic list as Arabic Excel saves it: a bad age, a row without a name, a witness column. */
+/**
+ * An Arabic list as Arabic Excel saves it: a bad age, a row without a name, a row cut short, a
+ * witness column.
+ */
 const arabicList = encodeText(
   [
     'الرقم,الاسم,الجنس,العمر,تاريخ الوفاة,المحافظة,ملاحظات,الشاهد',
@@ -39,6 +42,7 @@ const arabicList = encodeText(
     '2,فاطمة علي,أنثى,ثلاثون,2013-08-22,حمص,,',
     '3,,ذكر,40,2013-08-23,حلب,,',
     '4,سعيد الأحمد,ذكر,17,05/03/2014,حلب,اعتقال,أبو سعيد',
+    '5,نور حسن,أنثى',
   ].join('\r\n'),
   'windows-1256',
 );
@@ -138,17 +142,23 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     // Detected encoding and mapping, and the row errors of the whole file, before any write.
     await page.getByRole('heading', { name: 'الأعمدة' }).waitFor();
     expect(await page.getByTestId('import-encoding').textContent()).toContain('windows-1256');
+    expect(await page.getByTestId('import-encoding').textContent()).toContain(
+      'ليس UTF-8 (بايتات غير صالحة عند الموضع ٠)',
+    );
     expect(await page.locator('select[data-column="الاسم"]').inputValue()).toBe('name');
     expect(await page.locator('select[data-column="ملاحظات"]').inputValue()).toBe('');
     expect(await page.locator('select[data-column="الشاهد"]').inputValue()).toBe('restricted');
-    expect(await counts(page)).toContain('ستُرفض: ٢');
+    expect(await counts(page)).toContain('ستُرفض: ٣');
     const errors = page.getByTestId('import-problems').locator('tbody tr');
-    expect(await errors.count()).toBe(2);
+    expect(await errors.count()).toBe(3);
     expect(await errors.first().textContent()).toContain('ثلاثون');
     // The reasons in Arabic, right to left like the rest of the page.
     const reasons = page.getByTestId('import-problems').locator('td.import-reason');
     expect(await reasons.first().textContent()).toContain('ليس عمرًا');
-    expect(await reasons.last().textContent()).toContain('لا اسم في');
+    expect(await reasons.nth(1).textContent()).toContain('لا اسم في');
+    expect(await reasons.last().textContent()).toContain(
+      'عدد الخلايا في هذا السطر: ٣؛ عدد الأعمدة في سطر العناوين: ٨',
+    );
     expect(await reasons.first().getAttribute('dir')).toBeNull();
     // The witness stays hidden unless asked for.
     expect(await page.locator('.import-preview').textContent()).not.toContain('أم خالد');
@@ -164,7 +174,7 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     await page.getByText('غيّرت طريقة قراءة الملف').first().waitFor();
     expect(await page.getByTestId('import-start').isDisabled()).toBe(true);
     await page.getByTestId('import-check-again').click();
-    await expect.poll(() => counts(page)).toContain('ستُرفض: ١');
+    await expect.poll(() => counts(page)).toContain('ستُرفض: ٢');
     expect(await page.locator('.import-preview').textContent()).toContain('قصف جوي');
     expect(await page.locator('table.import-preview').textContent()).toContain('الجهة الفاعلة');
     expect(await page.locator('select[data-column="العمر"]').inputValue()).toBe('');

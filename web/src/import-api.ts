@@ -106,6 +106,10 @@ export interface UploadCheck {
   format: string;
   encoding: string | null;
   encodingReason: string | null;
+  encodingEvidence:
+    | { code: 'chosen' | 'bom' | 'nul_bytes' | 'empty' | 'ascii' | 'valid_utf8' }
+    | { code: 'invalid_utf8'; offset: number }
+    | null;
   headers: string[];
   mapping: ColumnMapping;
   conflicts: { field: MappableField; columns: string[] }[];

@@ -146,6 +146,7 @@ describe('detectEncoding', () => {
       encoding: 'utf-8',
       bomLength: 0,
       reason: 'valid UTF-8',
+      evidence: { code: 'valid_utf8' },
     });
   });
 
@@ -153,11 +154,20 @@ describe('detectEncoding', () => {
     const result = detectEncoding(cp1256(SAMPLE.replace(/[٣٥]/g, '5')));
     expect(result.encoding).toBe('windows-1256');
     expect(result.reason).toMatch(/offset 0/);
+    expect(result.evidence).toEqual({ code: 'invalid_utf8', offset: 0 });
   });
 
   it('reads ASCII and empty samples as UTF-8', () => {
-    expect(detectEncoding(utf8('name,age\n'))).toMatchObject({ encoding: 'utf-8', bomLength: 0 });
-    expect(detectEncoding(new Uint8Array(0))).toMatchObject({ encoding: 'utf-8', bomLength: 0 });
+    expect(detectEncoding(utf8('name,age\n'))).toMatchObject({
+      encoding: 'utf-8',
+      bomLength: 0,
+      evidence: { code: 'ascii' },
+    });
+    expect(detectEncoding(new Uint8Array(0))).toMatchObject({
+      encoding: 'utf-8',
+      bomLength: 0,
+      evidence: { code: 'empty' },
+    });
   });
 
   it('does not hold a character cut off by the end of the sample against UTF-8', () => {

@@ -1,12 +1,19 @@
 /** Text encodings the importer reads. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
+/** Why an encoding was taken, as a code the workspace puts in the reader's language. */
+export type EncodingEvidence =
+  | { code: 'chosen' | 'bom' | 'nul_bytes' | 'empty' | 'ascii' | 'valid_utf8' }
+  | { code: 'invalid_utf8'; offset: number };
+
 /** What {@link detectEncoding} concluded, and why (shown to the user). */
 export interface DetectedEncoding {
   encoding: TextEncodingName;
   /** Bytes of byte-order mark at the start of the sample (0, 2 or 3). */
   bomLength: number;
+  /** In English, for the command line and logs. */
   reason: string;
+  evidence: EncodingEvidence;
 }
 
 /** Where a UTF-8 or UTF-16 byte sequence goes wrong, as offsets into the scanned bytes. */
@@ -126,6 +133,7 @@ function looksLikeUtf16(sample: Uint8Array): DetectedEncoding | null {
       encoding: 'utf-16le',
       bomLength: 0,
       reason: 'NUL bytes at odd offsets (UTF-16LE without a byte-order mark)',
+      evidence: { code: 'nul_bytes' },
     };
   }
   if (evenNuls >= threshold && oddNuls * 2 < evenNuls) {
@@ -133,6 +141,7 @@ function looksLikeUtf16(sample: Uint8Array): DetectedEncoding | null {
       encoding: 'utf-16be',
       bomLength: 0,
       reason: 'NUL bytes at even offsets (UTF-16BE without a byte-order mark)',
+      evidence: { code: 'nul_bytes' },
     };
   }
   return null;
@@ -146,13 +155,28 @@ function looksLikeUtf16(sample: Uint8Array): DetectedEncoding | null {
  */
 export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
-    return { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 byte-order mark' };
+    return {
+      encoding: 'utf-8',
+      bomLength: 3,
+      reason: 'UTF-8 byte-order mark',
+      evidence: { code: 'bom' },
+    };
   }
   if (sample[0] === 0xff && sample[1] === 0xfe) {
-    return { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16LE byte-order mark' };
+    return {
+      encoding: 'utf-16le',
+      bomLength: 2,
+      reason: 'UTF-16LE byte-order mark',
+      evidence: { code: 'bom' },
+    };
   }
   if (sample[0] === 0xfe && sample[1] === 0xff) {
-    return { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16BE byte-order mark' };
+    return {
+      encoding: 'utf-16be',
+      bomLength: 2,
+      reason: 'UTF-16BE byte-order mark',
+      evidence: { code: 'bom' },
+    };
   }
   const utf16 = looksLikeUtf16(sample);
   if (utf16) return utf16;
@@ -161,18 +185,25 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
       encoding: 'utf-8',
       bomLength: 0,
       reason: sample.length === 0 ? 'empty file, read as UTF-8' : 'ASCII only, read as UTF-8',
+      evidence: { code: sample.length === 0 ? 'empty' : 'ascii' },
     };
   }
   const complete = sample.subarray(0, sample.length - utf8TailLength(sample));
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(complete);
-    return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' };
+    return {
+      encoding: 'utf-8',
+      bomLength: 0,
+      reason: 'valid UTF-8',
+      evidence: { code: 'valid_utf8' },
+    };
   } catch {
     const at = scanUtf8(complete).invalidAt;
     return {
       encoding: 'windows-1256',
       bomLength: 0,
       reason: `not UTF-8 (invalid bytes at offset ${at}), read as windows-1256 (Arabic Windows/Excel)`,
+      evidence: { code: 'invalid_utf8', offset: at },
     };
   }
 }

@@ -1,6 +1,6 @@
 import { foldArabic } from '../text/arabic-folding.js';
 import { parseInteger, stripInvisibles, toAsciiDigits } from './digits.js';
-import { fail, ok, type ParseResult } from './parse-result.js';
+import { fail, ok, type ParseResult, type ProblemCode } from './parse-result.js';
 
 /**
  * Folds the ways one word can be typed into one key: NFKC (Arabic presentation forms, full-width
@@ -51,7 +51,8 @@ interface Vocabulary<T extends string> {
   /** Synonyms as people write them; the code itself is always accepted too. */
   synonyms: Record<T, readonly string[]>;
   /** Words that look like values but must not be guessed, with the reason. */
-  refused?: Record<string, string>;
+  /** Words refused because they do not say which code, with the reason and its problem code. */
+  refused?: { words: readonly string[]; reason: string; code: ProblemCode };
   /** How many synonyms per code to show in the "accepted values" message. */
   examples: number;
 }
@@ -59,7 +60,7 @@ interface Vocabulary<T extends string> {
 interface CompiledVocabulary<T extends string> {
   field: string;
   index: Map<string, T>;
-  refused: Map<string, string>;
+  refused: Map<string, { reason: string; code: ProblemCode }>;
   accepted: string;
 }
 
@@ -79,9 +80,10 @@ function compile<T extends string>(vocabulary: Vocabulary<T>): CompiledVocabular
     const shown = words.filter((w) => w !== code).slice(0, vocabulary.examples);
     accepted.push(shown.length > 0 ? `${code} (${shown.join(', ')})` : code);
   }
-  const refused = new Map<string, string>();
-  for (const [word, reason] of Object.entries(vocabulary.refused ?? {})) {
-    refused.set(loosen(normaliseForMatching(word)), reason);
+  const refused = new Map<string, { reason: string; code: ProblemCode }>();
+  if (vocabulary.refused) {
+    const { words, reason, code } = vocabulary.refused;
+    for (const word of words) refused.set(loosen(normaliseForMatching(word)), { reason, code });
   }
   return { field: vocabulary.field, index, refused, accepted: accepted.join('; ') };
 }
@@ -97,10 +99,7 @@ function match<T extends string>(
   if (code !== undefined) return ok(code);
   const refusal = vocabulary.refused.get(loose);
   if (refusal !== undefined)
-    return fail(`"${text.trim()}": ${refusal}`, 'refused_value', {
-      field: vocabulary.field,
-      why: refusal,
-    });
+    return fail(`"${text.trim()}": ${refusal.reason}`, refusal.code, { value: text.trim() });
   return fail(
     `"${text.trim()}" is not a recognised ${vocabulary.field}; accepted: ${vocabulary.accepted}; ` +
       'or leave it empty if unknown',
@@ -268,12 +267,10 @@ const VIOLATION = compile<Violation>({
   },
   refused: {
     // "Missing" covers the detained, the disappeared and the merely unaccounted for.
-    missing:
-      'missing is ambiguous (detained? forcibly disappeared? unaccounted for?); map it explicitly',
-    مفقود:
-      'مفقود (missing) is ambiguous (detained? forcibly disappeared? unaccounted for?); map it explicitly',
-    مفقودة:
-      'مفقودة (missing) is ambiguous (detained? forcibly disappeared? unaccounted for?); map it explicitly',
+    words: ['missing', 'مفقود', 'مفقودة'],
+    reason:
+      '"missing" is ambiguous (detained? forcibly disappeared? unaccounted for?); map it explicitly',
+    code: 'ambiguous_missing',
   },
   examples: 3,
 });

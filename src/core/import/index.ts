@@ -27,6 +27,7 @@ export {
   detectEncoding,
   TextDecodeError,
   type DetectedEncoding,
+  type EncodingEvidence,
   type StreamDecoder,
   type TextEncodingName,
 } from './encoding.js';

@@ -14,7 +14,7 @@ export const problemCodes = [
   'ambiguous_decimal',
   'number_too_large',
   'not_in_vocabulary',
-  'refused_value',
+  'ambiguous_missing',
   'not_an_age',
   'negative_age',
   'implausible_age',
@@ -34,6 +34,8 @@ export const problemCodes = [
   'ambiguous_date',
   'unstorable_text',
   'no_name',
+  'cell_count',
+  'stray_values',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -3,7 +3,7 @@ import { en } from '../../../web/src/locales/en.js';
 import { createRecordBuilder } from './build-record.js';
 import { parseDate } from './parse-date.js';
 import { parseInteger } from './digits.js';
-import { parseAge, parseSex } from './field-values.js';
+import { parseAge, parseSex, parseViolation } from './field-values.js';
 import { problemCodes } from './parse-result.js';
 
 describe('problem codes', () => {
@@ -27,6 +27,10 @@ describe('problem codes', () => {
     expect(parseInteger('12.5')).toMatchObject({ code: 'not_whole_number' });
     expect(parseAge('٢٠٠')).toMatchObject({ code: 'implausible_age', params: { max: 130 } });
     expect(parseSex('x')).toMatchObject({ code: 'not_in_vocabulary', params: { field: 'sex' } });
+    expect(parseViolation(' مفقود ')).toMatchObject({
+      code: 'ambiguous_missing',
+      params: { value: 'مفقود' },
+    });
   });
 
   it('reach the row problems, warnings included', () => {

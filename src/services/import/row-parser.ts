@@ -45,6 +45,12 @@ export class TooManyErrors extends Error {
 
 const sampleLimit = 50;
 
+/** The problem of a row that does not fit the table (see SourceRow.problem), or null. */
+export function shapeProblem(row: SourceRow): RowProblem | null {
+  if (!row.problem) return null;
+  return { row: row.rowNumber, column: null, field: null, value: '', ...row.problem };
+}
+
 export function describeProblem(p: RowProblem): string {
   const where = p.column === null ? `row ${p.row}` : `row ${p.row}, column "${p.column}"`;
   const value =
@@ -87,14 +93,8 @@ export class RowParser {
         this.tally.rowsRead += 1;
         const built = this.build(stripOwnColumns(row.cells));
         const rowProblems: RowProblem[] = built.problems.map((p) => ({ ...p, row: row.rowNumber }));
-        if (row.problem)
-          rowProblems.unshift({
-            row: row.rowNumber,
-            column: null,
-            field: null,
-            value: '',
-            reason: row.problem,
-          });
+        const shape = shapeProblem(row);
+        if (shape) rowProblems.unshift(shape);
         for (const w of built.warnings) {
           this.tally.warnings += 1;
           if (this.warningSamples.length < sampleLimit)

@@ -4,7 +4,7 @@ import {
   type ColumnMapping,
   type MappableField,
 } from '../../core/import/column-mapping.js';
-import type { TextEncodingName } from '../../core/import/encoding.js';
+import type { EncodingEvidence, TextEncodingName } from '../../core/import/encoding.js';
 import type { DateOrder } from '../../core/import/parse-date.js';
 import { openParsedTable } from '../import/parse-thread/parsed-table.js';
 import { openTable, type FileFormat } from '../import/readers/index.js';
@@ -51,6 +51,7 @@ export interface UploadCheck {
   format: FileFormat;
   encoding: string | null;
   encodingReason: string | null;
+  encodingEvidence: EncodingEvidence | null;
   /** The file's columns, in order; empty when the file could not be opened. */
   headers: string[];
   mapping: ColumnMapping;
@@ -128,6 +129,7 @@ export async function checkUpload(
     // What was asked for, until the file says what it is.
     encoding: options.encoding,
     encodingReason: options.encoding ? 'chosen' : null,
+    encodingEvidence: options.encoding ? { code: 'chosen' } : null,
     headers: [],
     mapping: {},
     conflicts: [],
@@ -148,6 +150,7 @@ export async function checkUpload(
     try {
       check.encoding = reader.encoding;
       check.encodingReason = reader.encodingReason;
+      check.encodingEvidence = reader.encodingEvidence;
       check.headers = reader.headers.filter(
         (h) => !(rejectedRowColumns as readonly string[]).includes(h),
       );

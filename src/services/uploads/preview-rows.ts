@@ -2,7 +2,7 @@ import { createRecordBuilder, type RecordBuildOptions } from '../../core/import/
 import type { RecordFields } from '../../core/records/record-fields.js';
 import type { SourceRow } from '../import/readers/index.js';
 import { rejectedRowColumns } from '../import/rejected-rows-file.js';
-import type { RowProblem } from '../import/row-parser.js';
+import { shapeProblem, type RowProblem } from '../import/row-parser.js';
 
 /** One row of a file as the import would store it: the cells verbatim and the normalised fields. */
 export interface PreviewRow {
@@ -36,14 +36,8 @@ export async function previewRows(
     const built = build(cells);
     const at = (p: (typeof built.problems)[number]): RowProblem => ({ ...p, row: row.rowNumber });
     const problems = built.problems.map(at);
-    if (row.problem)
-      problems.unshift({
-        row: row.rowNumber,
-        column: null,
-        field: null,
-        value: '',
-        reason: row.problem,
-      });
+    const shape = shapeProblem(row);
+    if (shape) problems.unshift(shape);
     preview.push({
       rowNumber: row.rowNumber,
       accepted: problems.length === 0,

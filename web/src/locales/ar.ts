@@ -420,6 +420,16 @@ export const ar: WithArabicPlurals<Messages> = {
     encoding: 'ترميز النص',
     encodingDetected: 'المكتشَف: {{encoding}} ({{reason}})',
     encodingNone: 'لا يوجد (صيغة ثنائية)',
+    encodingEvidence: {
+      chosen: 'اختير يدويًا',
+      bom: 'علامة ترتيب البايتات في أول الملف',
+      nul_bytes: 'بايتات NUL في كل موضع ثانٍ: UTF-16 بلا علامة ترتيب البايتات',
+      empty: 'ملف فارغ',
+      ascii: 'حروف ASCII فقط',
+      valid_utf8: 'UTF-8 سليم',
+      invalid_utf8:
+        'ليس UTF-8 (بايتات غير صالحة عند الموضع {{offset}}): قُرئ بصفحة الترميز العربية لويندوز وإكسل',
+    },
     encodingChoice: 'اقرأ النص بترميز',
     encodingAuto: 'اكتشاف تلقائي',
     dateOrder: 'التواريخ مثل 05/03/2013',
@@ -458,7 +468,8 @@ export const ar: WithArabicPlurals<Messages> = {
       number_too_large: 'أكبر من اللازم',
       not_in_vocabulary:
         'قيمة غير معروفة لـ«{{field}}»؛ المقبول: {{accepted}}؛ أو اتركها فارغة إن لم تكن معروفة',
-      refused_value: 'مرفوضة (السبب بالإنجليزية: {{why}})',
+      ambiguous_missing:
+        '«{{value}}» (مفقود) ملتبس: معتقل أم مختفٍ قسرًا أم مجهول المصير؟ اربطه بواحد منها',
       not_an_age:
         'ليس عمرًا: يُنتظر عدد سنوات صحيح (٠–{{max}})، مع وحدة اختيارية مثل «سنة» أو «أشهر»',
       negative_age: 'لا يكون العمر سالبًا',
@@ -484,6 +495,10 @@ export const ar: WithArabicPlurals<Messages> = {
         'فيه بايت NUL أو حرف معطوب، وهذا يعني عادةً أن الملف قُرئ بترميز خاطئ؛ اختر ترميزًا آخر',
       no_name: 'لا اسم في {{columns}}: لا بد أن يسمّي السجلُّ الشخصَ',
       no_name_column: 'لا عمود يحمل الاسم: اربط العمود الذي يحمله بحقل «الاسم»',
+      cell_count:
+        'عدد الخلايا في هذا السطر: {{cells}}؛ عدد الأعمدة في سطر العناوين: {{columns}}. ابحث عن فاصل ناقص أو زائد، أو فاصل داخل قيمة بلا علامات اقتباس (السطر {{line}})',
+      stray_values:
+        'قيم على يمين آخر عمود له عنوان ({{last}})، في {{columns}}: أضف لها عنوانًا أو احذفها',
     },
     warningsTitle: 'تنبيهات (هذه الأسطر تُستورد: راجعها)',
     downloadRejected: 'نزّل الأسطر المرفوضة (CSV) لتصحيحها واستيرادها من جديد',

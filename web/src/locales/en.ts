@@ -415,6 +415,16 @@ export const en = {
     encoding: 'Text encoding',
     encodingDetected: 'Detected: {{encoding}} ({{reason}})',
     encodingNone: 'none (binary format)',
+    encodingEvidence: {
+      chosen: 'chosen by hand',
+      bom: 'byte-order mark at the start of the file',
+      nul_bytes: 'NUL bytes in every other position: UTF-16 without a byte-order mark',
+      empty: 'empty file',
+      ascii: 'ASCII characters only',
+      valid_utf8: 'valid UTF-8',
+      invalid_utf8:
+        'not UTF-8 (invalid bytes at offset {{offset}}): read as the code page of Arabic Windows and Excel',
+    },
     encodingChoice: 'Read the text as',
     encodingAuto: 'Detect',
     dateOrder: 'Dates such as 05/03/2013',
@@ -457,7 +467,8 @@ export const en = {
       number_too_large: 'too large',
       not_in_vocabulary:
         'not a recognised value for {{field}}; accepted: {{accepted}}; or leave it empty if unknown',
-      refused_value: '{{why}}',
+      ambiguous_missing:
+        '“{{value}}” (missing) is ambiguous: detained, forcibly disappeared or unaccounted for? Map it to one of them',
       not_an_age:
         'not an age: a whole number of years (0–{{max}}) was expected, optionally with a unit such as “years” or “months”',
       negative_age: 'an age cannot be negative',
@@ -483,6 +494,10 @@ export const en = {
         'holds a NUL byte or a broken character, which usually means the file was read in the wrong encoding; choose another encoding',
       no_name: 'no name in {{columns}}: a record must name the person',
       no_name_column: 'no column holds a name: map the column that does to “Name”',
+      cell_count:
+        'cells in this row: {{cells}}; columns in the header: {{columns}}. Look for a missing or extra delimiter, or a delimiter inside a value without quotes (line {{line}})',
+      stray_values:
+        'values right of the last column with a header ({{last}}), in {{columns}}: add a header for them or remove them',
     },
     warningsTitle: 'Warnings (these rows are imported: check them)',
     downloadRejected: 'Download the rejected rows (CSV) to fix and import again',

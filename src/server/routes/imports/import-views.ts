@@ -133,6 +133,7 @@ export function checkView(check: UploadCheck, showRestricted: boolean) {
       format: check.format,
       encoding: check.encoding,
       encodingReason: check.encodingReason,
+      encodingEvidence: check.encodingEvidence,
       headers: check.headers,
       mapping: check.mapping,
       conflicts: check.conflicts,

@@ -32,7 +32,7 @@ async function csvFile(content: string | Uint8Array): Promise<string> {
 /** Plain objects for comparison (cells have a null prototype). */
 function plain(
   rows: SourceRow[],
-): { rowNumber: number; cells: Record<string, string>; problem?: string }[] {
+): { rowNumber: number; cells: Record<string, string>; problem?: SourceRow['problem'] }[] {
   return rows.map((row) => ({ ...row, cells: { ...row.cells } }));
 }
 
@@ -199,9 +199,13 @@ describe('readCsv delimiters and structure', () => {
   it('yields rows with the wrong number of cells with a problem', async () => {
     const { rows } = await readAll(await csvFile('a,b,c\n1,2\n1,2,3,4\n1,2,3\n'));
     expect(rows[0]).toMatchObject({ rowNumber: 2, cells: { a: '1', b: '2' } });
-    expect(rows[0]?.problem).toMatch(/2 cells but the header has 3 columns.*line 2/);
+    expect(rows[0]?.problem?.reason).toMatch(/2 cells but the header has 3 columns.*line 2/);
+    expect(rows[0]?.problem).toMatchObject({
+      code: 'cell_count',
+      params: { cells: 2, columns: 3, line: 2 },
+    });
     expect(rows[1]).toMatchObject({ rowNumber: 3, cells: { a: '1', b: '2', c: '3' } });
-    expect(rows[1]?.problem).toMatch(/4 cells/);
+    expect(rows[1]?.problem?.reason).toMatch(/4 cells/);
     expect(rows[2]).toEqual({ rowNumber: 4, cells: { a: '1', b: '2', c: '3' } });
   });
 

@@ -136,6 +136,7 @@ async function startCsv(
     format: 'csv',
     encoding: source.encoding,
     encodingReason: source.encodingReason,
+    encodingEvidence: source.encodingEvidence,
     headers,
     rows: rows.rows,
     batches: rows.batches,
@@ -159,11 +160,12 @@ function toSourceRow(
     cells[headers[i] as string] = values[i] as string;
   }
   if (values.length === headers.length) return { rowNumber: line, cells };
-  const problem =
+  const reason =
     `row has ${values.length} ${values.length === 1 ? 'cell' : 'cells'} but the header has ` +
     `${headers.length} columns; check for a missing or extra delimiter or an unquoted ` +
     `delimiter inside a value on line ${line}`;
-  return { rowNumber: line, cells, problem };
+  const params = { cells: values.length, columns: headers.length, line };
+  return { rowNumber: line, cells, problem: { reason, code: 'cell_count', params } };
 }
 
 /**

@@ -98,6 +98,7 @@ async function openObjectTable(
     format,
     encoding: source.encoding,
     encodingReason: source.encodingReason,
+    encodingEvidence: source.encodingEvidence,
     headers,
     rows: rows.rows,
     batches: rows.batches,

@@ -140,7 +140,11 @@ describe('readXlsx', () => {
       المصدر: '',
     });
     expect(rows[2]?.problem).toBeUndefined();
-    expect(rows[4]?.problem).toMatch(/column H, right of the last header column \(G\)/);
+    expect(rows[4]?.problem?.reason).toMatch(/column H, right of the last header column \(G\)/);
+    expect(rows[4]?.problem).toMatchObject({
+      code: 'stray_values',
+      params: { columns: 'H', last: 'G' },
+    });
     expect(rows[4]?.cells.الاسم).toBe('ليلى');
     expect(reader.bytesRead()).toBe(reader.totalBytes);
   });

@@ -118,6 +118,7 @@ export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Pro
     format: 'xlsx',
     encoding: null,
     encodingReason: null,
+    encodingEvidence: null,
     headers,
     rows: rows.rows,
     batches: rows.batches,
@@ -147,10 +148,14 @@ function toSourceRow(headers: readonly string[], row: SheetRow): SourceRow {
   return {
     rowNumber: row.rowNumber,
     cells,
-    problem:
-      `row has ${beyond.length === 1 ? 'a value in column' : 'values in columns'} ${columns}, ` +
-      `right of the last header column (${last}); add a header for ` +
-      `${beyond.length === 1 ? 'it' : 'them'} or remove the stray ${beyond.length === 1 ? 'value' : 'values'}`,
+    problem: {
+      reason:
+        `row has ${beyond.length === 1 ? 'a value in column' : 'values in columns'} ${columns}, ` +
+        `right of the last header column (${last}); add a header for ` +
+        `${beyond.length === 1 ? 'it' : 'them'} or remove the stray ${beyond.length === 1 ? 'value' : 'values'}`,
+      code: 'stray_values',
+      params: { columns, last },
+    },
   };
 }
 

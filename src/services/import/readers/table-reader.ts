@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import type { TextEncodingName } from '../../../core/import/encoding.js';
+import type { EncodingEvidence, TextEncodingName } from '../../../core/import/encoding.js';
 import { readCsv } from './read-csv.js';
 import { readJson, readJsonLines } from './read-json.js';
 import { readXlsx } from './read-xlsx.js';
@@ -24,7 +24,14 @@ export interface SourceRow {
    * fewer cells than the header). The row is still yielded so the importer can
    * reject just this row with this reason.
    */
-  problem?: string;
+  problem?: RowShapeProblem;
+}
+
+/** Why a row does not fit the table, in English and as a code the workspace translates. */
+export interface RowShapeProblem {
+  reason: string;
+  code: 'cell_count' | 'stray_values';
+  params: Record<string, string | number>;
 }
 
 /** An open, streaming view of a tabular file. */
@@ -34,6 +41,8 @@ export interface TableReader {
   encoding: string | null;
   /** Why that encoding was chosen (BOM, detection, caller); null for XLSX. */
   encodingReason: string | null;
+  /** The same, as a code (see core/import/encoding.ts). */
+  encodingEvidence: EncodingEvidence | null;
   /** Column names, unique and non-empty (see `normalizeHeaderNames`). */
   headers: string[];
   /** Data rows, read lazily from disk. Can be iterated only once, as rows or as batches. */

@@ -2,6 +2,7 @@ import {
   createDecoder,
   detectEncoding,
   TextDecodeError,
+  type EncodingEvidence,
   type TextEncodingName,
 } from '../../../core/import/encoding.js';
 import { openSourceFile } from './open-source-file.js';
@@ -24,6 +25,7 @@ export interface TextSourceOptions {
 export interface TextSource {
   encoding: TextEncodingName;
   encodingReason: string;
+  encodingEvidence: EncodingEvidence;
   totalBytes: number;
   /** Bytes read from disk so far. */
   bytesRead(): number;
@@ -56,10 +58,12 @@ export async function openTextSource(
 
   let encoding: TextEncodingName;
   let encodingReason: string;
+  let encodingEvidence: EncodingEvidence;
   try {
     if (options.encoding !== undefined) {
       encoding = options.encoding;
       encodingReason = `${options.encoding} was chosen explicitly`;
+      encodingEvidence = { code: 'chosen' };
     } else {
       const sample = new Uint8Array(Math.min(size, ENCODING_SAMPLE_BYTES));
       const bytesRead =
@@ -67,6 +71,7 @@ export async function openTextSource(
       const detected = detectEncoding(sample.subarray(0, bytesRead));
       encoding = detected.encoding;
       encodingReason = detected.reason;
+      encodingEvidence = detected.evidence;
     }
   } catch (error) {
     await close();
@@ -113,6 +118,7 @@ export async function openTextSource(
   return {
     encoding,
     encodingReason,
+    encodingEvidence,
     totalBytes: size,
     bytesRead: () => position,
     chunks: decodeChunks(),

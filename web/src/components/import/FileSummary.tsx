@@ -55,9 +55,16 @@ export function FileSummary({
             {check.encoding ? (
               <>
                 <code dir="ltr">{check.encoding}</code>{' '}
-                {check.encodingReason && (
-                  <span className="small muted" lang="en" dir="ltr">
-                    ({check.encodingReason})
+                {check.encodingEvidence && (
+                  <span className="small muted">
+                    (
+                    {t(`import.encodingEvidence.${check.encodingEvidence.code}`, {
+                      offset:
+                        'offset' in check.encodingEvidence
+                          ? format.number(check.encodingEvidence.offset)
+                          : '',
+                    })}
+                    )
                   </span>
                 )}
               </>

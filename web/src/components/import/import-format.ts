@@ -33,7 +33,7 @@ export function useImportFormat() {
     const params: Record<string, string> = {};
     for (const [name, value] of Object.entries(p.params ?? {}))
       params[name] = typeof value === 'number' ? format.number(value) : value;
-    if (p.code === 'not_in_vocabulary' || p.code === 'refused_value')
+    if (p.code === 'not_in_vocabulary')
       params.field = fieldLabel(String(p.params?.field ?? '') as MappableField);
     if (p.code === 'ambiguous_date') {
       params.order = t(
