@@ -74,6 +74,31 @@ describe.each(testStores)('accounts and access on %s', (kind) => {
     expect(stored).toHaveLength(0);
   });
 
+  it('keeps the last-seen time of a session to the minute, without a write per request', async () => {
+    const res = await signIn('reviewer@example.org');
+    const client = { cookie: sessionCookie(res), csrf: '' };
+    const touched = () =>
+      t.db.query<{ id: string; xmin: string; seen: string }>(
+        `SELECT id, xmin::text, last_seen_at::text AS seen FROM user_session
+         WHERE user_id = (SELECT id FROM app_user WHERE email = 'reviewer@example.org')
+         ORDER BY created_at DESC LIMIT 1`,
+      );
+    const [before] = await touched();
+    for (let i = 0; i < 3; i++) expect((await call('/api/sources', { client })).status).toBe(200);
+    expect(await touched()).toEqual([before]);
+    // A minute later the next request moves it on, once.
+    await t.db.query(
+      `UPDATE user_session SET last_seen_at = last_seen_at - interval '2 minutes' WHERE id = $1`,
+      [before!.id],
+    );
+    const [aged] = await touched();
+    expect((await call('/api/sources', { client })).status).toBe(200);
+    const [after] = await touched();
+    expect(after!.seen > aged!.seen).toBe(true);
+    expect((await call('/api/sources', { client })).status).toBe(200);
+    expect(await touched()).toEqual([after]);
+  });
+
   it('gives each role what it may do and nothing more', async () => {
     const status = async (role: Role, path: string) =>
       (await call(path, { client: clients.get(role)! })).status;
