@@ -284,6 +284,26 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     await page.context().close();
   });
 
+  it('says in Arabic why a broken file cannot be read', async () => {
+    const { page, problems } = await signedIn('editor@example.org', 'ar');
+    await page.getByRole('link', { name: 'استيراد' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'مكسور.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('الاسم,العمر\n"أحمد,34\nسعيد,17\n'),
+    });
+    await page.getByRole('button', { name: 'ارفع وافحص' }).click();
+    const problem = page.getByTestId('import-file-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain(
+      'الخانة المقتبسة التي تبدأ في السطر ٢ لا تُغلق أبدًا',
+    );
+    expect(await problem.getAttribute('lang')).toBeNull();
+    await page.screenshot({ path: join(shots, 'import-ar-5-unreadable.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows no Import screen to a viewer', async () => {
     const { page, problems } = await signedIn('viewer@example.org', 'en');
     expect(await page.getByRole('link', { name: 'Import' }).count()).toBe(0);

@@ -102,6 +102,8 @@ export interface UploadCheck {
   checkedAt: string;
   seconds: number;
   error: string | null;
+  /** The kind of an unreadable file's problem, to say in the reader's language. */
+  errorProblem: { code: string; params: Record<string, string | number> } | null;
   options: ReadOptions;
   format: string;
   encoding: string | null;

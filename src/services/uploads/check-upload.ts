@@ -7,11 +7,11 @@ import {
 import type { EncodingEvidence, TextEncodingName } from '../../core/import/encoding.js';
 import type { DateOrder } from '../../core/import/parse-date.js';
 import { openParsedTable } from '../import/parse-thread/parsed-table.js';
-import { openTable, type FileFormat } from '../import/readers/index.js';
+import { openTable, type FileFormat, type FileProblem } from '../import/readers/index.js';
 import { rejectedRowColumns } from '../import/rejected-rows-file.js';
 import type { RowProblem, RowTally } from '../import/row-parser.js';
 import { previewRows, type PreviewRow } from './preview-rows.js';
-import { userMessageOf } from './user-message.js';
+import { userMessageOf, userProblemOf } from './user-message.js';
 import type { CheckProgress, Upload } from './upload-store.js';
 
 /** What the user chose for reading a file: the same choices a mapping file gives the command. */
@@ -48,6 +48,8 @@ export interface UploadCheck {
   seconds: number;
   /** Why the file could not be checked (unreadable, a mapping that does not fit); null if it was. */
   error: string | null;
+  /** The same, as a kind the workspace says in the reader's language, when it has one. */
+  errorProblem: FileProblem | null;
   format: FileFormat;
   encoding: string | null;
   encodingReason: string | null;
@@ -125,6 +127,7 @@ export async function checkUpload(
     checkedAt: new Date(started),
     seconds: 0,
     error: null,
+    errorProblem: null,
     format: upload.format,
     // What was asked for, until the file says what it is.
     encoding: options.encoding,
@@ -172,6 +175,7 @@ export async function checkUpload(
     }
   } catch (error) {
     check.error = userMessageOf(error, upload.fileName, hidden);
+    check.errorProblem = userProblemOf(error, upload.fileName, hidden);
     return finished();
   }
   check.error = mappingError(check.conflicts, check.missingColumns);
@@ -204,6 +208,7 @@ export async function checkUpload(
   } catch (error) {
     if (run.signal.aborted) throw error;
     check.error = userMessageOf(error, upload.fileName, hidden);
+    check.errorProblem = userProblemOf(error, upload.fileName, hidden);
   } finally {
     run.signal.removeEventListener('abort', stop);
     await parsed.close();

@@ -1,3 +1,5 @@
+import { TableReadError, type FileProblem } from '../import/readers/index.js';
+
 /**
  * The message of an error the user can act on (a file that cannot be read, a mapping that does
  * not fit, an interrupted import), with the places on disk replaced by the file's own name. Any
@@ -9,4 +11,24 @@ export function userMessageOf(error: unknown, fileName: string, hiddenPaths: str
   let message = error.message;
   for (const path of hiddenPaths) message = message.split(path).join(fileName);
   return message;
+}
+
+/**
+ * The kind of an unreadable file's problem with its params (see FileProblem), the places on disk
+ * replaced as in the message; null when the error has no kind the workspace translates.
+ */
+export function userProblemOf(
+  error: unknown,
+  fileName: string,
+  hiddenPaths: string[],
+): FileProblem | null {
+  if (!(error instanceof TableReadError) || !error.problem) return null;
+  const params: FileProblem['params'] = {};
+  for (const [name, value] of Object.entries(error.problem.params)) {
+    let shown = value;
+    if (typeof shown === 'string')
+      for (const path of hiddenPaths) shown = shown.split(path).join(fileName);
+    params[name] = shown;
+  }
+  return { code: error.problem.code, params };
 }

@@ -449,6 +449,24 @@ export const en = {
     changed:
       'You changed how the file is read: check again to see the row errors before importing.',
     checkFailed: 'The file could not be checked (message in English):',
+    checkFailedBecause: 'The file could not be checked:',
+    fileProblems: {
+      empty_file:
+        'the file is empty: its first line (or the first row of the sheet) must hold the column names',
+      unclosed_quote:
+        'the quoted cell that starts on line {{line}} is never closed, so the file ends inside it: find the cell that opens with " and add the closing "',
+      row_too_large:
+        'the row starting on line {{line}} is larger than {{mib}} MiB: usually a quote " that is never closed, so the lines after it are swallowed into one cell',
+      json_syntax:
+        'not valid JSON near line {{line}} ({{detail}}): fix that spot in a text editor or export the file again',
+      json_not_object:
+        'item {{item}} (line {{line}}) is not an object: every item must be an object such as {"name": "…"}, one per person',
+      undecodable:
+        'some bytes cannot be read as {{encoding}}: choose another encoding above, or save the file again as UTF-8',
+      xlsx_unreadable:
+        'this is not a workbook Excel 2007 or later can open ({{detail}}): save it again as .xlsx, without a password',
+      no_sheet: 'the workbook has no worksheet',
+    },
     counts:
       'Rows read: {{read}} · would be imported: {{accepted}} · would be rejected: {{rejected}} · warnings: {{warnings}}',
     nothingWritten: 'Nothing has been written to the register yet.',

@@ -123,6 +123,7 @@ export function checkView(check: UploadCheck, showRestricted: boolean) {
       checkedAt: check.checkedAt.toISOString(),
       seconds: check.seconds,
       error: check.error,
+      errorProblem: check.errorProblem,
       options: {
         columns: options.columns,
         defaults: options.defaults,

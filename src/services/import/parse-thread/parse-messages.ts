@@ -1,5 +1,5 @@
 import { ImportError } from '../import-error.js';
-import { TableReadError, type TableReadLocation } from '../readers/index.js';
+import { TableReadError, type FileProblem, type TableReadLocation } from '../readers/index.js';
 import { TooManyErrors } from '../row-parser.js';
 import type { EncodedChunk, OpenedTable, ParseStart, ParseSummary } from '../table-parse.js';
 
@@ -23,12 +23,19 @@ export interface SentError {
   message: string;
   path?: string;
   location?: TableReadLocation;
+  problem?: FileProblem | null;
   stack?: string;
 }
 
 export function sendError(error: unknown): SentError {
   if (error instanceof TableReadError)
-    return { name: error.name, message: error.message, path: error.path, location: error.location };
+    return {
+      name: error.name,
+      message: error.message,
+      path: error.path,
+      location: error.location,
+      problem: error.problem,
+    };
   if (error instanceof Error)
     return { name: error.name, message: error.message, stack: error.stack };
   return { name: 'Error', message: String(error) };
@@ -37,7 +44,9 @@ export function sendError(error: unknown): SentError {
 export function receiveError(sent: SentError): Error {
   switch (sent.name) {
     case 'TableReadError':
-      return new TableReadError(sent.message, sent.path ?? '', sent.location ?? {});
+      return new TableReadError(sent.message, sent.path ?? '', sent.location ?? {}, {
+        problem: sent.problem ?? undefined,
+      });
     case 'ImportError':
       return new ImportError(sent.message);
     case 'TooManyErrors':

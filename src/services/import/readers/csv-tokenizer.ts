@@ -10,6 +10,8 @@
  * `\r\n`, `\n` or `\r`, in any mix. Empty lines are skipped.
  */
 
+import type { FileProblem } from './table-read-error.js';
+
 export interface CsvRecord {
   values: string[];
   /** The 1-based line the record starts on. */
@@ -20,6 +22,7 @@ export class CsvSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    readonly problem: FileProblem,
   ) {
     super(message);
   }
@@ -148,6 +151,10 @@ export class CsvTokenizer {
         throw new CsvSyntaxError(
           `the row starting on line ${this.recordLine} is larger than ${Math.round(this.maxRecordChars / 2 ** 20)} MiB; this usually means a quote " that is never closed, so the lines after it are swallowed into one cell`,
           this.recordLine,
+          {
+            code: 'row_too_large',
+            params: { line: this.recordLine, mib: Math.round(this.maxRecordChars / 2 ** 20) },
+          },
         );
       }
     }
@@ -159,6 +166,7 @@ export class CsvTokenizer {
       throw new CsvSyntaxError(
         `the quoted cell that starts on line ${this.quoteLine} is never closed, so the file ends inside it; find the cell that opens with " and add the closing "`,
         this.quoteLine,
+        { code: 'unclosed_quote', params: { line: this.quoteLine } },
       );
     }
     if (this.state !== State.FieldStart || this.record.length > 0) this.endRecord(out, false);

@@ -13,6 +13,11 @@ export {
 export { readCsv, type ReadCsvOptions } from './read-csv.js';
 export { readXlsx, type ReadXlsxOptions } from './read-xlsx.js';
 export { readJson, readJsonLines, type ReadJsonOptions } from './read-json.js';
-export { TableReadError, type TableReadLocation } from './table-read-error.js';
+export {
+  fileProblemCodes,
+  TableReadError,
+  type FileProblem,
+  type TableReadLocation,
+} from './table-read-error.js';
 export { detectDelimiter, CANDIDATE_DELIMITERS } from './detect-delimiter.js';
 export { normalizeHeaderNames } from './header-names.js';

@@ -110,6 +110,7 @@ async function startCsv(
         `The first line must hold the column names.`,
       path,
       { line: 1 },
+      { problem: { code: 'empty_file', params: {} } },
     );
   }
   const headers = normalizeHeaderNames(header.values);
@@ -211,6 +212,6 @@ function explainSyntaxError(path: string, error: unknown): Error {
     `Cannot read CSV "${path}": ${error.message}.`,
     path,
     { line: error.line },
-    { cause: error },
+    { cause: error, problem: error.problem },
   );
 }

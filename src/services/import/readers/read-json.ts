@@ -154,6 +154,7 @@ function parseItem(path: string, item: JsonArrayItem): JsonObject {
       `array must be an object like {"name": "..."}. Each object becomes one row.`,
     path,
     { line: item.line, row: item.index },
+    { problem: { code: 'json_not_object', params: { line: item.line, item: item.index } } },
   );
 }
 
@@ -173,6 +174,7 @@ async function* lineObjects(
           `must be one object like {"name": "..."}. Each object becomes one row.`,
         path,
         { line, row: line },
+        { problem: { code: 'json_not_object', params: { line, item: line } } },
       );
     }
     yield { rowNumber: line, object: value };
@@ -233,7 +235,7 @@ function parseOrExplain(
         `Fix that spot in a text editor or export the file again.`,
       path,
       { ...location, line },
-      { cause: error },
+      { cause: error, problem: { code: 'json_syntax', params: { line, detail: error.message } } },
     );
   }
 }
@@ -252,7 +254,10 @@ function explainSplitError(path: string, error: unknown): Error {
     `Cannot read JSON "${path}" (line ${error.line}): ${error.message}.`,
     path,
     { line: error.line, ...row },
-    { cause: error },
+    {
+      cause: error,
+      problem: { code: 'json_syntax', params: { line: error.line, detail: error.message } },
+    },
   );
 }
 
@@ -262,5 +267,6 @@ function emptyFileError(path: string): TableReadError {
       `(or, for .jsonl, one object per line).`,
     path,
     { line: 1 },
+    { problem: { code: 'empty_file', params: {} } },
   );
 }

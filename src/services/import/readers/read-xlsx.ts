@@ -92,6 +92,8 @@ export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Pro
       `Cannot import "${path}": the sheet is empty, so there is no header row. ` +
         `The first non-empty row must hold the column names.`,
       path,
+      {},
+      { problem: { code: 'empty_file', params: {} } },
     );
   }
 
@@ -194,13 +196,14 @@ async function* readSheetRows(
     }
   } catch (error) {
     if (error instanceof TableReadError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
     throw new TableReadError(
-      `Cannot read "${path}" as an Excel workbook: ${error instanceof Error ? error.message : String(error)}. ` +
+      `Cannot read "${path}" as an Excel workbook: ${detail}. ` +
         `Check that it is an .xlsx file (Excel 2007 or later, not password-protected); ` +
         `re-save .xls files as .xlsx.`,
       path,
       {},
-      { cause: error },
+      { cause: error, problem: { code: 'xlsx_unreadable', params: { detail } } },
     );
   }
   const names = seen.length === 0 ? 'none' : seen.map((n) => `"${n}"`).join(', ');
@@ -209,6 +212,8 @@ async function* readSheetRows(
       ? `Cannot import "${path}": the workbook has no worksheet.`
       : `Cannot import "${path}": there is no sheet named "${requested}". Sheets found: ${names}.`,
     path,
+    {},
+    requested === undefined ? { problem: { code: 'no_sheet', params: {} } } : {},
   );
 }
 

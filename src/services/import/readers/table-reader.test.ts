@@ -8,7 +8,8 @@ import {
   writeTestFile,
 } from '../../../../test/helpers/test-files.js';
 import { openTable, resolveFileFormat } from './table-reader.js';
-import { TableReadError } from './table-read-error.js';
+import { en } from '../../../../web/src/locales/en.js';
+import { fileProblemCodes, TableReadError } from './table-read-error.js';
 
 let dir: string;
 
@@ -82,5 +83,50 @@ describe('openTable', () => {
 
   it('rejects a folder', async () => {
     await expect(openTable(dir, { format: 'csv' })).rejects.toThrow(/folder/);
+  });
+});
+
+describe('unreadable files', () => {
+  /** The problem a file's reading stops on, whether at opening or while reading its rows. */
+  async function problemOf(name: string, content: string | Uint8Array, encoding?: 'utf-8') {
+    const path = await writeTestFile(dir, name, content);
+    try {
+      const reader = await openTable(path, encoding ? { encoding } : {});
+      try {
+        await collect(reader.rows);
+      } finally {
+        await reader.close();
+      }
+    } catch (error) {
+      expect(error).toBeInstanceOf(TableReadError);
+      return (error as TableReadError).problem;
+    }
+    throw new Error(`${name} was read without a problem`);
+  }
+
+  it('are of kinds each with words in the workspace', () => {
+    for (const code of fileProblemCodes) expect(en.import.fileProblems, code).toHaveProperty(code);
+  });
+
+  it('say what kind of problem stopped them, with what the workspace needs to say it', async () => {
+    expect(await problemOf('empty.csv', '')).toEqual({ code: 'empty_file', params: {} });
+    expect(await problemOf('quote.csv', 'name,age\n"Ahmad,3\nSara,4\n')).toEqual({
+      code: 'unclosed_quote',
+      params: { line: 2 },
+    });
+    const json = await problemOf('bad.json', '[{"name": "Ahmad"},\n {"name": }]');
+    expect(json).toMatchObject({ code: 'json_syntax', params: { line: 2 } });
+    expect(json?.params.detail).toMatch(/\w/);
+    expect(await problemOf('text.json', '[{"name": "Ahmad"},\n "Sara"]')).toEqual({
+      code: 'json_not_object',
+      params: { line: 2, item: 2 },
+    });
+    expect(await problemOf('empty.jsonl', '\n\n')).toEqual({ code: 'empty_file', params: {} });
+    expect(
+      await problemOf('latin1.csv', new Uint8Array([0x6e, 0x0a, 0xe9, 0x0a]), 'utf-8'),
+    ).toEqual({ code: 'undecodable', params: { encoding: 'utf-8', offset: 2 } });
+    const xlsx = await problemOf('broken.xlsx', 'not a zip file');
+    expect(xlsx?.code).toBe('xlsx_unreadable');
+    expect(xlsx?.params.detail).toMatch(/\w/);
   });
 });

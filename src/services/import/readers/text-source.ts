@@ -110,7 +110,13 @@ export async function openTextSource(
         `Cannot read "${path}" as ${encoding} (${encodingReason}). ${reason}`,
         path,
         byteOffset === undefined ? {} : { byteOffset },
-        { cause: error },
+        {
+          cause: error,
+          problem: {
+            code: 'undecodable',
+            params: { encoding, ...(byteOffset === undefined ? {} : { offset: byteOffset }) },
+          },
+        },
       );
     }
   }

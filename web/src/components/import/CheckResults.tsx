@@ -17,15 +17,27 @@ export function CheckResults({
   const { t } = useTranslation();
   const format = useImportFormat();
   const mappingTrouble = check.conflicts.length > 0 || check.missingColumns.length > 0;
+  const fileProblem = check.errorProblem && format.fileProblemText(check.errorProblem);
   return (
     <section aria-labelledby="import-problems-title" className="import-section">
       <h2 id="import-problems-title">{t('import.problemsTitle')}</h2>
       {check.error && !mappingTrouble && (
         <div className="problem" role="alert">
-          <p>{t('import.checkFailed')}</p>
-          <p lang="en" dir="ltr" className="import-reason">
-            {check.error}
-          </p>
+          {fileProblem ? (
+            <>
+              <p>{t('import.checkFailedBecause')}</p>
+              <p className="import-reason" data-testid="import-file-problem">
+                {fileProblem}
+              </p>
+            </>
+          ) : (
+            <>
+              <p>{t('import.checkFailed')}</p>
+              <p lang="en" dir="ltr" className="import-reason">
+                {check.error}
+              </p>
+            </>
+          )}
         </div>
       )}
       {check.counts && (

@@ -46,6 +46,21 @@ export function useImportFormat() {
     return { text: t(`import.problems.${key}`, params), lang: undefined };
   };
 
+  /**
+   * Why a file could not be read, in the reader's language (numbers as they prefer them), or null
+   * for a kind this workspace has no words for.
+   */
+  const fileProblemText = (p: {
+    code: string;
+    params: Record<string, string | number>;
+  }): string | null => {
+    if (!i18n.exists(`import.fileProblems.${p.code}`)) return null;
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(p.params))
+      params[name] = typeof value === 'number' ? format.number(value) : value;
+    return t(`import.fileProblems.${p.code}`, params);
+  };
+
   const dateSpan = (span: DateSpan | null): string | null => {
     if (!span?.start) return null;
     if (span.precision === 'range' && span.end && span.end !== span.start)
@@ -110,6 +125,7 @@ export function useImportFormat() {
     number: format.number,
     count: format.count,
     problemText,
+    fileProblemText,
     date: format.date,
     size,
     fieldLabel,
