@@ -16,6 +16,41 @@ export interface DetectedEncoding {
   evidence: EncodingEvidence;
 }
 
+const names: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  'windows-1256': 'windows-1256',
+};
+
+/** Why an encoding was taken, in English words (the command line, logs, error messages). */
+export function describeEvidence(encoding: TextEncodingName, evidence: EncodingEvidence): string {
+  switch (evidence.code) {
+    case 'chosen':
+      return `${encoding} was chosen explicitly`;
+    case 'bom':
+      return `${names[encoding]} byte-order mark`;
+    case 'nul_bytes':
+      return `NUL bytes at ${encoding === 'utf-16le' ? 'odd' : 'even'} offsets (${names[encoding]} without a byte-order mark)`;
+    case 'empty':
+      return 'empty file, read as UTF-8';
+    case 'ascii':
+      return 'ASCII only, read as UTF-8';
+    case 'valid_utf8':
+      return 'valid UTF-8';
+    case 'invalid_utf8':
+      return `not UTF-8 (invalid bytes at offset ${evidence.offset}), read as windows-1256 (Arabic Windows/Excel)`;
+  }
+}
+
+function detected(
+  encoding: TextEncodingName,
+  bomLength: number,
+  evidence: EncodingEvidence,
+): DetectedEncoding {
+  return { encoding, bomLength, reason: describeEvidence(encoding, evidence), evidence };
+}
+
 /** Where a UTF-8 or UTF-16 byte sequence goes wrong, as offsets into the scanned bytes. */
 interface Scan {
   /** Offset of the first byte of the first malformed sequence, or -1. */
@@ -129,20 +164,10 @@ function looksLikeUtf16(sample: Uint8Array): DetectedEncoding | null {
   const threshold = Math.max(2, units * 0.05);
   // The other side gets a few from characters like U+0100 or U+1F600's low surrogate DE00.
   if (oddNuls >= threshold && evenNuls * 2 < oddNuls) {
-    return {
-      encoding: 'utf-16le',
-      bomLength: 0,
-      reason: 'NUL bytes at odd offsets (UTF-16LE without a byte-order mark)',
-      evidence: { code: 'nul_bytes' },
-    };
+    return detected('utf-16le', 0, { code: 'nul_bytes' });
   }
   if (evenNuls >= threshold && oddNuls * 2 < evenNuls) {
-    return {
-      encoding: 'utf-16be',
-      bomLength: 0,
-      reason: 'NUL bytes at even offsets (UTF-16BE without a byte-order mark)',
-      evidence: { code: 'nul_bytes' },
-    };
+    return detected('utf-16be', 0, { code: 'nul_bytes' });
   }
   return null;
 }
@@ -155,56 +180,26 @@ function looksLikeUtf16(sample: Uint8Array): DetectedEncoding | null {
  */
 export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
-    return {
-      encoding: 'utf-8',
-      bomLength: 3,
-      reason: 'UTF-8 byte-order mark',
-      evidence: { code: 'bom' },
-    };
+    return detected('utf-8', 3, { code: 'bom' });
   }
   if (sample[0] === 0xff && sample[1] === 0xfe) {
-    return {
-      encoding: 'utf-16le',
-      bomLength: 2,
-      reason: 'UTF-16LE byte-order mark',
-      evidence: { code: 'bom' },
-    };
+    return detected('utf-16le', 2, { code: 'bom' });
   }
   if (sample[0] === 0xfe && sample[1] === 0xff) {
-    return {
-      encoding: 'utf-16be',
-      bomLength: 2,
-      reason: 'UTF-16BE byte-order mark',
-      evidence: { code: 'bom' },
-    };
+    return detected('utf-16be', 2, { code: 'bom' });
   }
   const utf16 = looksLikeUtf16(sample);
   if (utf16) return utf16;
   if (sample.every((b) => b < 0x80)) {
-    return {
-      encoding: 'utf-8',
-      bomLength: 0,
-      reason: sample.length === 0 ? 'empty file, read as UTF-8' : 'ASCII only, read as UTF-8',
-      evidence: { code: sample.length === 0 ? 'empty' : 'ascii' },
-    };
+    return detected('utf-8', 0, { code: sample.length === 0 ? 'empty' : 'ascii' });
   }
   const complete = sample.subarray(0, sample.length - utf8TailLength(sample));
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(complete);
-    return {
-      encoding: 'utf-8',
-      bomLength: 0,
-      reason: 'valid UTF-8',
-      evidence: { code: 'valid_utf8' },
-    };
+    return detected('utf-8', 0, { code: 'valid_utf8' });
   } catch {
-    const at = scanUtf8(complete).invalidAt;
-    return {
-      encoding: 'windows-1256',
-      bomLength: 0,
-      reason: `not UTF-8 (invalid bytes at offset ${at}), read as windows-1256 (Arabic Windows/Excel)`,
-      evidence: { code: 'invalid_utf8', offset: at },
-    };
+    const offset = scanUtf8(complete).invalidAt;
+    return detected('windows-1256', 0, { code: 'invalid_utf8', offset });
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   createDecoder,
+  describeEvidence,
   detectEncoding,
   TextDecodeError,
   type EncodingEvidence,
@@ -62,8 +63,8 @@ export async function openTextSource(
   try {
     if (options.encoding !== undefined) {
       encoding = options.encoding;
-      encodingReason = `${options.encoding} was chosen explicitly`;
       encodingEvidence = { code: 'chosen' };
+      encodingReason = describeEvidence(encoding, encodingEvidence);
     } else {
       const sample = new Uint8Array(Math.min(size, ENCODING_SAMPLE_BYTES));
       const bytesRead =
