@@ -8,9 +8,14 @@ import { TableReadError, type FileProblem } from '../import/readers/index.js';
 export function userMessageOf(error: unknown, fileName: string, hiddenPaths: string[]): string {
   if (!(error instanceof Error) || !['ImportError', 'TableReadError'].includes(error.name))
     throw error;
-  let message = error.message;
-  for (const path of hiddenPaths) message = message.split(path).join(fileName);
-  return message;
+  return hidePaths(error.message, fileName, hiddenPaths);
+}
+
+/** Text with the places on disk replaced by the file's own name. */
+function hidePaths(text: string, fileName: string, hiddenPaths: string[]): string {
+  let shown = text;
+  for (const path of hiddenPaths) shown = shown.split(path).join(fileName);
+  return shown;
 }
 
 /**
@@ -24,11 +29,7 @@ export function userProblemOf(
 ): FileProblem | null {
   if (!(error instanceof TableReadError) || !error.problem) return null;
   const params: FileProblem['params'] = {};
-  for (const [name, value] of Object.entries(error.problem.params)) {
-    let shown = value;
-    if (typeof shown === 'string')
-      for (const path of hiddenPaths) shown = shown.split(path).join(fileName);
-    params[name] = shown;
-  }
+  for (const [name, value] of Object.entries(error.problem.params))
+    params[name] = typeof value === 'string' ? hidePaths(value, fileName, hiddenPaths) : value;
   return { code: error.problem.code, params };
 }

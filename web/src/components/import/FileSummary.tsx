@@ -58,12 +58,10 @@ export function FileSummary({
                 {check.encodingEvidence && (
                   <span className="small muted">
                     (
-                    {t(`import.encodingEvidence.${check.encodingEvidence.code}`, {
-                      offset:
-                        'offset' in check.encodingEvidence
-                          ? format.number(check.encodingEvidence.offset)
-                          : '',
-                    })}
+                    {t(
+                      `import.encodingEvidence.${check.encodingEvidence.code}`,
+                      format.shownParams(check.encodingEvidence),
+                    )}
                     )
                   </span>
                 )}

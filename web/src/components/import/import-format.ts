@@ -24,15 +24,21 @@ export function useImportFormat() {
 
   const fieldLabel = (field: MappableField) => t(`import.fields.${field}`);
 
+  /** Params for a translation, numbers written as the reader prefers them. */
+  const shownParams = (given: Record<string, string | number> = {}): Record<string, string> => {
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(given))
+      params[name] = typeof value === 'number' ? format.number(value) : value;
+    return params;
+  };
+
   /**
    * A problem's reason in the reader's language when the importer gave its code, with `lang`
    * saying which language the text is in (English otherwise, as the importer wrote it).
    */
   const problemText = (p: RowProblem): { text: string; lang: 'en' | undefined } => {
     if (!p.code || !(p.code in problemKeys)) return { text: p.reason, lang: 'en' };
-    const params: Record<string, string> = {};
-    for (const [name, value] of Object.entries(p.params ?? {}))
-      params[name] = typeof value === 'number' ? format.number(value) : value;
+    const params = shownParams(p.params);
     if (p.code === 'not_in_vocabulary')
       params.field = fieldLabel(String(p.params?.field ?? '') as MappableField);
     if (p.code === 'ambiguous_date') {
@@ -55,10 +61,7 @@ export function useImportFormat() {
     params: Record<string, string | number>;
   }): string | null => {
     if (!i18n.exists(`import.fileProblems.${p.code}`)) return null;
-    const params: Record<string, string> = {};
-    for (const [name, value] of Object.entries(p.params))
-      params[name] = typeof value === 'number' ? format.number(value) : value;
-    return t(`import.fileProblems.${p.code}`, params);
+    return t(`import.fileProblems.${p.code}`, shownParams(p.params));
   };
 
   const dateSpan = (span: DateSpan | null): string | null => {
@@ -124,6 +127,7 @@ export function useImportFormat() {
   return {
     number: format.number,
     count: format.count,
+    shownParams,
     problemText,
     fileProblemText,
     date: format.date,
