@@ -54,6 +54,7 @@ interface JobJson {
     rejectedPath?: unknown;
   } | null;
   error: string | null;
+  errorProblem: { code: string; params: Record<string, string | number> } | null;
 }
 
 interface UploadJson {
@@ -528,6 +529,21 @@ describe.each(testStores)('import API on %s', (kind) => {
       body: JSON.stringify({ source: 'snhr-test', surprise: true }),
     });
     expect(commit.status).toBe(400);
+    // Imported regardless of the failed check, it fails the same way, with the kind of problem
+    // for the workspace to word, and stores nothing.
+    const batches = await count('import_batch');
+    const anyway = await call(`/api/imports/${broken.id}/commit`, {
+      method: 'POST',
+      client: as('editor'),
+      body: JSON.stringify({ source: 'snhr-test' }),
+    });
+    expect(anyway.status).toBe(202);
+    const failed = await finishedJob('editor', broken.id);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toContain('لائحة.xlsx');
+    expect(failed.errorProblem?.code).toBe('xlsx_unreadable');
+    expect(JSON.stringify(failed)).not.toContain(uploadsParent.dir);
+    expect(await count('import_batch')).toBe(batches);
   });
 
   it('documents the import routes in the OpenAPI document', async () => {

@@ -151,6 +151,8 @@ export interface ImportJob {
   };
   report: ImportReport | null;
   error: string | null;
+  /** Why it failed, for words in the reader's language: a file problem or `server_fault`. */
+  errorProblem: { code: string; params: Record<string, string | number> } | null;
 }
 
 export interface Upload {

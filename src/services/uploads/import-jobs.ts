@@ -5,10 +5,18 @@ import { importFile, type ImportProgress, type ImportReport } from '../import/im
 import type { SourceInput } from '../../db/repositories/source-repository.js';
 import type { CheckOptions } from './check-upload.js';
 import { TaskSlots } from './task-slots.js';
-import { userMessageOf } from './user-message.js';
+import type { FileProblem } from '../import/readers/index.js';
+import { userMessageOf, userProblemOf } from './user-message.js';
 import type { Upload, UploadStore } from './upload-store.js';
 
 export type ImportJobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/**
+ * Why a job did not finish, for the workspace to say in the reader's language: the file's own
+ * problem, or a fault of the server. Null when the workspace has no words for it (the English
+ * `error` is all there is) or when the job was cancelled (its state says so).
+ */
+export type JobProblem = FileProblem | { code: 'server_fault'; params: Record<string, never> };
 
 /** One import of an upload into the register, run in the background. */
 export interface ImportJob {
@@ -23,6 +31,7 @@ export interface ImportJob {
   report: ImportReport | null;
   /** Why it failed, for the user; null unless it failed or was cancelled. */
   error: string | null;
+  errorProblem: JobProblem | null;
 }
 
 /** What to import: the upload, into which source (created with it when new), read how. */
@@ -71,6 +80,7 @@ export class ImportJobs {
       progress: null,
       report: null,
       error: null,
+      errorProblem: null,
     };
     upload.activity = 'importing';
     upload.job = job;
@@ -140,14 +150,15 @@ export class ImportJobs {
     } catch (error) {
       await rm(rejectedPath, { force: true });
       job.state = signal.aborted ? 'cancelled' : 'failed';
+      const hidden = [upload.path, rejectedPath];
       try {
-        job.error = signal.aborted
-          ? cancelled
-          : userMessageOf(error, upload.fileName, [upload.path, rejectedPath]);
+        job.error = signal.aborted ? cancelled : userMessageOf(error, upload.fileName, hidden);
+        if (!signal.aborted) job.errorProblem = userProblemOf(error, upload.fileName, hidden);
       } catch {
         this.onUnexpected(error);
         job.error =
           'the import failed because of a problem on the server (it has been logged); nothing from this file was stored';
+        job.errorProblem = { code: 'server_fault', params: {} };
       }
     } finally {
       job.finishedAt = new Date();

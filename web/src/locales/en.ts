@@ -562,6 +562,9 @@ export const en = {
       'This file was already imported into {{source}} (batch {{batch}}, {{date}}): nothing was written.',
     tooManyErrors: 'Too many rows were rejected: nothing was written.',
     failed: 'The import failed and nothing was stored (message in English):',
+    failedBecause: 'The import failed and nothing was stored:',
+    serverFault:
+      'a problem on the server stopped it; it has been logged for the administrator. Try again later, or tell them the time it happened.',
     reportCounts:
       'Rows read: {{read}} · imported: {{accepted}} · rejected: {{rejected}} · warnings: {{warnings}} · seconds: {{seconds}}',
     seeRecords: 'See the records of this source',

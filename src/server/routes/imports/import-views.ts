@@ -44,6 +44,7 @@ export function jobView(job: ImportJob) {
     },
     report: job.report ? reportView(job.report) : null,
     error: job.error,
+    errorProblem: job.errorProblem,
   };
 }
 

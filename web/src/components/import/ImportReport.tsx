@@ -33,11 +33,18 @@ export function ImportReport({
   const report = job.report;
   const batch = report?.batch ? format.number(report.batch.id) : '';
 
+  // Why it failed in the reader's words when there are some; else the English message follows.
+  const problem = job.errorProblem;
+  const reason = !problem
+    ? null
+    : problem.code === 'server_fault'
+      ? t('import.serverFault')
+      : format.fileProblemText(problem);
   const headline =
     job.state === 'cancelled'
       ? t('import.cancelled')
       : job.state === 'failed' || !report
-        ? t('import.failed')
+        ? t(reason ? 'import.failedBecause' : 'import.failed')
         : report.status === 'imported'
           ? t('import.imported', { file: upload.fileName, source: sourceLabel, batch })
           : report.status === 'duplicate'
@@ -59,11 +66,18 @@ export function ImportReport({
       <p className={good ? 'import-done' : 'problem'} role="status">
         {headline}
       </p>
-      {job.error && (
-        <p className="problem" lang="en" dir="ltr">
-          {job.error}
-        </p>
-      )}
+      {job.state === 'failed' &&
+        (reason ? (
+          <p className="problem import-reason" data-testid="import-job-problem">
+            {reason}
+          </p>
+        ) : (
+          job.error && (
+            <p className="problem" lang="en" dir="ltr">
+              {job.error}
+            </p>
+          )
+        ))}
       {report && report.status === 'imported' && (
         <>
           {report.sourceCreated && <p>{t('import.sourceCreated', { source: sourceLabel })}</p>}
