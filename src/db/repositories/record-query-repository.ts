@@ -95,6 +95,8 @@ function narrows(q: RecordQuery): boolean {
 
 /**
  * Records in id order, a page at a time (keyset paging, so exports of millions stay cheap).
+ * Each page comes back as one JSON text: the embedded store hands over a page of rows in half
+ * the time it takes to hand them over column by column.
  * Restricted records and the restricted details of others are left out unless asked for.
  *
  * Where the store keeps a search index (see record-search-index.ts), a search or filtered list
@@ -120,7 +122,6 @@ export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[
       q.limit,
     );
     if (ids.length === 0) return [];
-    // As one JSON text: the embedded store hands over a page of rows in half the time.
     const page = await db.query<{ rows: string }>(
       `SELECT coalesce(json_agg(p ORDER BY p.id), '[]')::text AS rows FROM (
          SELECT r.*, s.slug FROM record r JOIN source s ON s.id = r.source_id
@@ -156,12 +157,13 @@ export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[
   }
   if (!q.includeRestricted) where.push(`r.confidentiality <> 'restricted'`);
   params.push(q.limit);
-  const rows = await db.query<Row>(
-    `SELECT r.*, s.slug FROM record r JOIN source s ON s.id = r.source_id
-     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id LIMIT $${params.length}`,
+  const page = await db.query<{ rows: string }>(
+    `SELECT coalesce(json_agg(p ORDER BY p.id), '[]')::text AS rows FROM (
+       SELECT r.*, s.slug FROM record r JOIN source s ON s.id = r.source_id
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id LIMIT $${params.length}) p`,
     params,
   );
-  return rows.map((r) => recordView(r, q.includeRestricted));
+  return (JSON.parse(page[0]!.rows) as Row[]).map((r) => recordView(r, q.includeRestricted));
 }
 
 function recordView(r: Row, includeRestricted: boolean): RecordView {

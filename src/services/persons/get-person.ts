@@ -13,6 +13,7 @@ import {
   incidentsOfRecords,
   type LinkedIncident,
 } from '../../db/repositories/record-incidents-repository.js';
+import { probeRecordLinks } from '../../db/repositories/record-links-probe.js';
 import { queryRecords, type RecordView } from '../../db/repositories/record-query-repository.js';
 import { differingFields } from './person-fields.js';
 import { recordProvenance, type FieldProvenance } from './record-provenance.js';
@@ -84,7 +85,10 @@ export async function getPerson(
     db,
     records.map((r) => r.source),
   );
-  const decisions = await decisionsOfRecords(db, ids, options.includeRestricted);
+  const links = await probeRecordLinks(db, ids);
+  const decisions = links.decisions
+    ? await decisionsOfRecords(db, ids, options.includeRestricted)
+    : [];
   const effects = await decisionEffects(
     db,
     decisions.map((d) => d.id),
@@ -128,6 +132,6 @@ export async function getPerson(
           : null,
       };
     }),
-    incidents: await incidentsOfRecords(db, ids),
+    incidents: links.incidents ? await incidentsOfRecords(db, ids) : [],
   };
 }
