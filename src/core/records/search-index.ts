@@ -294,15 +294,24 @@ export class RecordSearchIndex implements SearchVocabulary {
       list = list.subarray(0, n);
     }
     for (const other of perWord.slice(1)) {
-      const { marks, generation } = this.mark();
-      for (const t of other.tokens) {
-        const postings = this.postings[t]!;
-        for (let i = 0; i < postings.length; i++) marks[postings.data[i]!] = generation;
-      }
       let n = 0;
-      for (let i = 0; i < list.length; i++) {
-        const p = list[i]!;
-        if (marks[p] === generation) list[n++] = p;
+      if (list.length * other.tokens.length * 24 < other.size) {
+        // Few candidates left against long postings: look each one up (postings are in order).
+        const postings = other.tokens.map((t) => this.postings[t]!);
+        for (let i = 0; i < list.length; i++) {
+          const p = list[i]!;
+          if (postings.some((column) => holds(column.data, column.length, p))) list[n++] = p;
+        }
+      } else {
+        const { marks, generation } = this.mark();
+        for (const t of other.tokens) {
+          const postings = this.postings[t]!;
+          for (let i = 0; i < postings.length; i++) marks[postings.data[i]!] = generation;
+        }
+        for (let i = 0; i < list.length; i++) {
+          const p = list[i]!;
+          if (marks[p] === generation) list[n++] = p;
+        }
       }
       list = list.subarray(0, n);
       if (n === 0) break;
@@ -407,7 +416,10 @@ export class RecordSearchIndex implements SearchVocabulary {
     const candidates = this.candidates(q.filters.words ?? []);
     const common = this.commonFilter(q);
     const tests = this.facetTests(q.filters);
-    const facetCount = recordFacetNames.length;
+    const testCount = tests.length;
+    const testCodes = tests.map((t) => t.codes);
+    const testAllowed = tests.map((t) => t.allowed);
+    const testFacets = tests.map((t) => t.facet);
     const codes = recordFacetNames.map((f) => this.columns[f].data);
     const counts = recordFacetNames.map((f) => new Int32Array(this.dictionaries[f].values.length));
     const persons = this.persons.data;
@@ -419,6 +431,8 @@ export class RecordSearchIndex implements SearchVocabulary {
       this.personMarks.fill(0);
       this.personGeneration = 1;
     }
+    const [k0, k1, k2, k3, k4, k5, k6] = codes as SevenOf<Int32Array>;
+    const [c0, c1, c2, c3, c4, c5, c6] = counts as SevenOf<Int32Array>;
     const personMarks = this.personMarks;
     const generation = this.personGeneration;
     let records = 0;
@@ -429,9 +443,9 @@ export class RecordSearchIndex implements SearchVocabulary {
       if (!common.accepts(p)) continue;
       let failed = -1;
       let failures = 0;
-      for (const t of tests) {
-        if (t.allowed[t.codes[p]!] !== 1) {
-          failed = t.facet;
+      for (let t = 0; t < testCount; t++) {
+        if (testAllowed[t]![testCodes[t]![p]!] !== 1) {
+          failed = testFacets[t]!;
           if (++failures > 1) break;
         }
       }
@@ -441,7 +455,14 @@ export class RecordSearchIndex implements SearchVocabulary {
         continue;
       }
       records++;
-      for (let f = 0; f < facetCount; f++) counts[f]![codes[f]![p]!]!++;
+      // One statement per facet with the arrays in locals: twice as fast as a loop over facets.
+      c0[k0[p]!]!++;
+      c1[k1[p]!]!++;
+      c2[k2[p]!]!++;
+      c3[k3[p]!]!++;
+      c4[k4[p]!]!++;
+      c5[k5[p]!]!++;
+      c6[k6[p]!]!++;
       const person = persons[p]!;
       if (personMarks[person] !== generation) {
         personMarks[person] = generation;
@@ -460,6 +481,22 @@ export class RecordSearchIndex implements SearchVocabulary {
     return { records, persons: distinctPersons, facets };
   }
 }
+
+/** Whether the first `length` values of `sorted` (ascending) hold `value`. */
+function holds(sorted: Int32Array, length: number, value: number): boolean {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < length && sorted[lo] === value;
+}
+
+type SevenOf<T> = [T, T, T, T, T, T, T];
+// countFacets counts each facet in a statement of its own (see there).
+if (recordFacetNames.length !== 7) throw new Error('countFacets counts seven facets: update it');
 
 interface FacetTest {
   facet: number;
