@@ -421,7 +421,14 @@ export class RecordSearchIndex implements SearchVocabulary {
     const testAllowed = tests.map((t) => t.allowed);
     const testFacets = tests.map((t) => t.facet);
     const codes = recordFacetNames.map((f) => this.columns[f].data);
-    const counts = recordFacetNames.map((f) => new Int32Array(this.dictionaries[f].values.length));
+    // One array of counters, each facet's values from its offset on (see the loop).
+    const offsets: number[] = [];
+    let width = 0;
+    for (const f of recordFacetNames) {
+      offsets.push(width);
+      width += this.dictionaries[f].values.length;
+    }
+    const counts = new Int32Array(width);
     const persons = this.persons.data;
     if (this.personMarks.length <= this.maxPerson) {
       this.personMarks = new Int32Array(this.maxPerson + 1);
@@ -432,7 +439,7 @@ export class RecordSearchIndex implements SearchVocabulary {
       this.personGeneration = 1;
     }
     const [k0, k1, k2, k3, k4, k5, k6] = codes as SevenOf<Int32Array>;
-    const [c0, c1, c2, c3, c4, c5, c6] = counts as SevenOf<Int32Array>;
+    const [, o1, o2, o3, o4, o5, o6] = offsets as SevenOf<number>;
     const personMarks = this.personMarks;
     const generation = this.personGeneration;
     let records = 0;
@@ -451,18 +458,19 @@ export class RecordSearchIndex implements SearchVocabulary {
       }
       if (failures > 1) continue;
       if (failures === 1) {
-        counts[failed]![codes[failed]![p]!]!++;
+        counts[offsets[failed]! + codes[failed]![p]!]!++;
         continue;
       }
       records++;
-      // One statement per facet with the arrays in locals: twice as fast as a loop over facets.
-      c0[k0[p]!]!++;
-      c1[k1[p]!]!++;
-      c2[k2[p]!]!++;
-      c3[k3[p]!]!++;
-      c4[k4[p]!]!++;
-      c5[k5[p]!]!++;
-      c6[k6[p]!]!++;
+      // One statement per facet, the arrays in locals, one array of counters: a third of the time
+      // a loop over facets counting into an array per facet took.
+      counts[k0[p]!]!++;
+      counts[o1 + k1[p]!]!++;
+      counts[o2 + k2[p]!]!++;
+      counts[o3 + k3[p]!]!++;
+      counts[o4 + k4[p]!]!++;
+      counts[o5 + k5[p]!]!++;
+      counts[o6 + k6[p]!]!++;
       const person = persons[p]!;
       if (personMarks[person] !== generation) {
         personMarks[person] = generation;
@@ -473,9 +481,10 @@ export class RecordSearchIndex implements SearchVocabulary {
     recordFacetNames.forEach((facet, f) => {
       const values = this.dictionaries[facet].values;
       const list: IndexFacetCount[] = [];
-      counts[f]!.forEach((c, code) => {
+      for (let code = 0; code < values.length; code++) {
+        const c = counts[offsets[f]! + code]!;
         if (c > 0) list.push({ value: values[code]!, records: c });
-      });
+      }
       facets[facet] = list;
     });
     return { records, persons: distinctPersons, facets };
