@@ -33,6 +33,13 @@ export interface Database extends Sql {
    * between transactions (a PostgreSQL server is backed up with pg_dump).
    */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * The embedded store only, where this process is the only writer: a number that changes once
+   * anything that may have written has finished (a transaction, or a statement other than a
+   * plain SELECT). While it stays the same, nothing has been committed since. Absent for a
+   * PostgreSQL server, which other processes write to.
+   */
+  writesFinished?(): number;
 }
 
 export type CopyFormat = 'text' | 'binary';

@@ -12,14 +12,30 @@ interface MemoryFiles {
 
 let copyFiles = 0;
 
-function wrap(runner: Runner, fs: MemoryFiles): Sql {
+/** A plain SELECT of the register's own queries: none of them calls a function that writes. */
+const plainSelect = /^\s*SELECT\s/i;
+
+/** Counts statements that may write, once they have finished (see Database.writesFinished). */
+class WriteCounter {
+  count = 0;
+  async after<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.count++;
+    }
+  }
+}
+
+function wrap(runner: Runner, fs: MemoryFiles, writes: WriteCounter): Sql {
   return {
     async query<T>(text: string, params: readonly SqlValue[] = []) {
-      const result = await runner.query<T>(text, params as unknown[]);
+      const running = runner.query<T>(text, params as unknown[]);
+      const result = await (plainSelect.test(text) ? running : writes.after(running));
       return result.rows;
     },
     async exec(text: string) {
-      await runner.exec(text);
+      await writes.after(runner.exec(text));
     },
     async copyRows(table, columns, data, format) {
       // COPY reads a file of PGlite's in-memory file system, a block at a time. (PGlite's own
@@ -28,7 +44,7 @@ function wrap(runner: Runner, fs: MemoryFiles): Sql {
       // The file takes the bytes as they are (no copy): nothing writes to them once encoded.
       fs.writeFile(path, data, { canOwn: true });
       try {
-        await runner.query(copyStatement(table, columns, `'${path}'`, format));
+        await writes.after(runner.query(copyStatement(table, columns, `'${path}'`, format)));
       } finally {
         fs.unlink(path);
       }
@@ -48,14 +64,16 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   // reserve disk space ahead; recovery does not need them.
   await pg.exec('SET wal_init_zero = off');
   const files = pg.Module.FS as MemoryFiles;
-  const base = wrap(pg, files);
+  const writes = new WriteCounter();
+  const base = wrap(pg, files, writes);
   return {
     ...base,
     kind: 'pglite',
     location: dataDir ?? 'memory',
+    writesFinished: () => writes.count,
     async transaction(work) {
       try {
-        return await pg.transaction((tx) => work(wrap(tx, files)));
+        return await writes.after(pg.transaction((tx) => work(wrap(tx, files, writes))));
       } catch (error) {
         // As on PostgreSQL: no session lock taken inside a failed transaction outlives it.
         await pg.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);

@@ -1,5 +1,5 @@
 import { RecordSearchIndex, type SearchIndexRow } from '../../core/records/search-index.js';
-import type { Sql, SqlValue } from '../database.js';
+import type { Database, Sql, SqlValue } from '../database.js';
 import { facetValueSql } from './record-filter-sql.js';
 import { eventFieldSql } from './stats-person-values.js';
 
@@ -94,8 +94,10 @@ class IndexHolder {
   private seenAuditId = 0;
   private readonly batches = new Set<number>();
   private pending: Promise<RecordSearchIndex> | null = null;
+  /** The store's count of finished writes when the audit trail was last read (embedded only). */
+  private seenWrites: number | undefined;
 
-  constructor(private readonly db: Sql) {}
+  constructor(private readonly db: Sql & Partial<Pick<Database, 'writesFinished'>>) {}
 
   /** The index, caught up with every write committed before this call. */
   current(): Promise<RecordSearchIndex> {
@@ -108,8 +110,14 @@ class IndexHolder {
 
   private async catchUp(): Promise<RecordSearchIndex> {
     if (!this.index) return this.build();
+    // On the embedded store nothing can have been committed while no write has finished.
+    const writes = this.db.writesFinished?.();
+    if (writes !== undefined && writes === this.seenWrites) return this.index;
     const newest = await newestAuditId(this.db);
-    if (newest === this.seenAuditId) return this.index;
+    if (newest === this.seenAuditId) {
+      this.seenWrites = writes;
+      return this.index;
+    }
     // A reviewer's decision lists the records it moved (up to 1,000) and how many it moved.
     const events = await this.db.query<{
       action: string;
@@ -167,10 +175,12 @@ class IndexHolder {
       );
     } else if (linkage.length > 0) await this.readPersons(this.index);
     this.seenAuditId = newest;
+    this.seenWrites = writes;
     return this.index;
   }
 
   private async build(): Promise<RecordSearchIndex> {
+    const writes = this.db.writesFinished?.();
     const newest = await newestAuditId(this.db);
     const index = new RecordSearchIndex();
     const batches = await this.db.query<{ id: number }>('SELECT id FROM import_batch');
@@ -189,6 +199,7 @@ class IndexHolder {
     for (const b of batches) this.batches.add(b.id);
     this.index = index;
     this.seenAuditId = newest;
+    this.seenWrites = writes;
     return index;
   }
 
