@@ -416,10 +416,6 @@ export class RecordSearchIndex implements SearchVocabulary {
     const candidates = this.candidates(q.filters.words ?? []);
     const common = this.commonFilter(q);
     const tests = this.facetTests(q.filters);
-    const testCount = tests.length;
-    const testCodes = tests.map((t) => t.codes);
-    const testAllowed = tests.map((t) => t.allowed);
-    const testFacets = tests.map((t) => t.facet);
     const codes = recordFacetNames.map((f) => this.columns[f].data);
     // One array of counters, each facet's values from its offset on (see the loop).
     const offsets: number[] = [];
@@ -450,9 +446,9 @@ export class RecordSearchIndex implements SearchVocabulary {
       if (!common.accepts(p)) continue;
       let failed = -1;
       let failures = 0;
-      for (let t = 0; t < testCount; t++) {
-        if (testAllowed[t]![testCodes[t]![p]!] !== 1) {
-          failed = testFacets[t]!;
+      for (const t of tests) {
+        if (t.allowed[t.codes[p]!] !== 1) {
+          failed = t.facet;
           if (++failures > 1) break;
         }
       }
@@ -462,7 +458,7 @@ export class RecordSearchIndex implements SearchVocabulary {
         continue;
       }
       records++;
-      // One statement per facet, the arrays in locals, one array of counters: a third of the time
+      // One statement per facet, the arrays in locals, one array of counters: about half the time
       // a loop over facets counting into an array per facet took.
       counts[k0[p]!]!++;
       counts[o1 + k1[p]!]!++;
