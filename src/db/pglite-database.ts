@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { copyStatement, type Database, type Sql, type SqlValue } from './database.js';
+import { lockStore } from './store-lock.js';
 
 type Runner = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
@@ -55,10 +56,16 @@ function wrap(runner: Runner, fs: MemoryFiles, writes: WriteCounter): Sql {
 /** Opens (creating if needed) the embedded store in `dataDir`, or in memory when it is undefined. */
 export async function openPglite(dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir ? lockStore(dataDir) : () => undefined;
   // Dates stay YYYY-MM-DD strings, as with the pg driver: a date of death has no time zone.
   const options = { parsers: { [types.DATE]: (value: string) => value } };
   const pg = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
-  await pg.waitReady;
+  try {
+    await pg.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   // New WAL segments are not filled with zeros first: an import of a million rows wrote 0.75 GB
   // less (of 2.1 GB) and ran 3–20% faster in each of four interleaved runs. The zeros only
   // reserve disk space ahead; recovery does not need them.
@@ -80,7 +87,13 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         throw error;
       }
     },
-    close: () => pg.close(),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        unlock();
+      }
+    },
     dumpDataDir: () =>
       // In a transaction of its own, so that no other is half-way through while the copy is
       // taken; the checkpoint writes everything out, leaving next to nothing to replay on restore.
