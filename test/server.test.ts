@@ -48,6 +48,21 @@ describe.each(testStores)('HTTP server on %s', (kind) => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('shows a change to the register on the next request for /about', async () => {
+    const before = await (await fetch(`${base}/about`)).text();
+    expect(before).not.toContain('y-list');
+    await importFile(t.db, {
+      path: files.file('more.csv', 'name,age\nنور,7\nهادي,9\nريم,12\n'),
+      source: 'y-list',
+      createSource: { nameEn: 'Another list' },
+      actor: 'test',
+    });
+    const after = await (await fetch(`${base}/about`)).text();
+    expect(after).toContain('<code>y-list</code>');
+    expect(after).toMatch(/<td class="num">3<\/td>/);
+    expect(after).not.toBe(before);
+  });
+
   it('does not show names on the public page', async () => {
     const html = await (await fetch(`${base}/about`)).text();
     expect(html).not.toContain('سعيد');

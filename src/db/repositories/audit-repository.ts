@@ -56,6 +56,17 @@ export async function appendAuditEvent(tx: Sql, entry: AuditEntry): Promise<void
   );
 }
 
+/**
+ * The id of the newest audit event, 0 when there is none: every write that changes the register
+ * appends one, so while it stays the same nothing has changed.
+ */
+export async function newestAuditEventId(db: Sql): Promise<number> {
+  const rows = await db.query<{ id: number | string | null }>(
+    'SELECT max(id) AS id FROM audit_event',
+  );
+  return Number(rows[0]?.id ?? 0);
+}
+
 /** Events after `afterId` in order, at most `limit`. */
 export async function auditEventsAfter(
   db: Sql,

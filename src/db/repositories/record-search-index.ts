@@ -1,5 +1,6 @@
 import { RecordSearchIndex, type SearchIndexRow } from '../../core/records/search-index.js';
 import type { Database, Sql, SqlValue } from '../database.js';
+import { newestAuditEventId } from './audit-repository.js';
 import { facetValueSql } from './record-filter-sql.js';
 import { eventFieldSql } from './stats-person-values.js';
 
@@ -81,13 +82,6 @@ async function readIndexRows(
   }));
 }
 
-async function newestAuditId(db: Sql): Promise<number> {
-  const rows = await db.query<{ id: number | string | null }>(
-    'SELECT max(id) AS id FROM audit_event',
-  );
-  return Number(rows[0]?.id ?? 0);
-}
-
 /** One store's index and how far into the audit trail it has caught up. */
 class IndexHolder {
   private index: RecordSearchIndex | null = null;
@@ -113,7 +107,7 @@ class IndexHolder {
     // On the embedded store nothing can have been committed while no write has finished.
     const writes = this.db.writesFinished?.();
     if (writes !== undefined && writes === this.seenWrites) return this.index;
-    const newest = await newestAuditId(this.db);
+    const newest = await newestAuditEventId(this.db);
     if (newest === this.seenAuditId) {
       this.seenWrites = writes;
       return this.index;
@@ -181,7 +175,7 @@ class IndexHolder {
 
   private async build(): Promise<RecordSearchIndex> {
     const writes = this.db.writesFinished?.();
-    const newest = await newestAuditId(this.db);
+    const newest = await newestAuditEventId(this.db);
     const index = new RecordSearchIndex();
     const batches = await this.db.query<{ id: number }>('SELECT id FROM import_batch');
     for (;;) {
