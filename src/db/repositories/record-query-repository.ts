@@ -95,8 +95,6 @@ function narrows(q: RecordQuery): boolean {
 
 /**
  * Records in id order, a page at a time (keyset paging, so exports of millions stay cheap).
- * Each page comes back as one JSON text: the embedded store hands over a page of rows in half
- * the time it takes to hand them over column by column.
  * Restricted records and the restricted details of others are left out unless asked for.
  *
  * Where the store keeps a search index (see record-search-index.ts), a search or filtered list
@@ -122,14 +120,12 @@ export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[
       q.limit,
     );
     if (ids.length === 0) return [];
-    const page = await db.query<{ rows: string }>(
-      `SELECT coalesce(json_agg(p ORDER BY p.id), '[]')::text AS rows FROM (
-         SELECT r.*, s.slug FROM record r JOIN source s ON s.id = r.source_id
-         WHERE r.id = ANY($1::int[])${q.includeRestricted ? '' : ` AND r.confidentiality <> 'restricted'`}) p`,
+    return readPage(
+      db,
+      `WHERE r.id = ANY($1::int[])${q.includeRestricted ? '' : ` AND r.confidentiality <> 'restricted'`}`,
       [ids],
+      q.includeRestricted,
     );
-    const rows = JSON.parse(page[0]!.rows) as Row[];
-    return rows.map((r) => recordView(r, q.includeRestricted));
   }
   // No bound on the first page: with it, the planner may scan the whole id index beside a
   // selective one (a person's records) when the store's statistics lag behind an import.
@@ -157,13 +153,31 @@ export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[
   }
   if (!q.includeRestricted) where.push(`r.confidentiality <> 'restricted'`);
   params.push(q.limit);
+  return readPage(
+    db,
+    `${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id LIMIT $${params.length}`,
+    params,
+    q.includeRestricted,
+  );
+}
+
+/**
+ * The records `tail` (a WHERE clause and what follows it, over `record r` and `source s`) selects,
+ * in id order, read as one JSON text: the embedded store hands over a page of rows in half the
+ * time it takes to hand them over column by column.
+ */
+async function readPage(
+  db: Sql,
+  tail: string,
+  params: readonly SqlValue[],
+  includeRestricted: boolean,
+): Promise<RecordView[]> {
   const page = await db.query<{ rows: string }>(
     `SELECT coalesce(json_agg(p ORDER BY p.id), '[]')::text AS rows FROM (
-       SELECT r.*, s.slug FROM record r JOIN source s ON s.id = r.source_id
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id LIMIT $${params.length}) p`,
+       SELECT r.*, s.slug FROM record r JOIN source s ON s.id = r.source_id ${tail}) p`,
     params,
   );
-  return (JSON.parse(page[0]!.rows) as Row[]).map((r) => recordView(r, q.includeRestricted));
+  return (JSON.parse(page[0]!.rows) as Row[]).map((r) => recordView(r, includeRestricted));
 }
 
 function recordView(r: Row, includeRestricted: boolean): RecordView {

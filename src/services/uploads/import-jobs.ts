@@ -11,11 +11,7 @@ import type { Upload, UploadStore } from './upload-store.js';
 
 export type ImportJobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
-/**
- * Why a job did not finish, for the workspace to say in the reader's language: the file's own
- * problem, or a fault of the server. Null when the workspace has no words for it (the English
- * `error` is all there is) or when the job was cancelled (its state says so).
- */
+/** Why a job did not finish, for the workspace to word: the file's own problem, or the server's. */
 export type JobProblem = FileProblem | { code: 'server_fault'; params: Record<string, never> };
 
 /** One import of an upload into the register, run in the background. */
@@ -31,6 +27,10 @@ export interface ImportJob {
   report: ImportReport | null;
   /** Why it failed, for the user; null unless it failed or was cancelled. */
   error: string | null;
+  /**
+   * The kind of `error`, for words in the reader's language; null when the workspace has none for
+   * it (the English `error` is all there is) or when the job was cancelled (its state says so).
+   */
   errorProblem: JobProblem | null;
 }
 
