@@ -9,6 +9,7 @@ import {
   insertBatch,
   type Batch,
 } from '../../db/repositories/batch-repository.js';
+import type { DeferredIndexes } from '../../db/repositories/deferred-indexes.js';
 import {
   reserveRecordIds,
   storeEncodedRecords,
@@ -18,6 +19,7 @@ import { findSourceBySlug, type SourceInput } from '../../db/repositories/source
 import { createSource } from '../sources/sources-service.js';
 import { hashFile } from './hash-file.js';
 import { ImportError } from './import-error.js';
+import { deferRecordIndexes } from './index-deferral.js';
 import { openParsedTable } from './parse-thread/parsed-table.js';
 import type { OpenTableOptions } from './readers/index.js';
 import { TooManyErrors, type RowProblem } from './row-parser.js';
@@ -186,11 +188,20 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
         });
       }
       const reserve = tx ? (count: number) => reserveRecordIds(tx, count) : null;
+      let deferred: DeferredIndexes | null | undefined;
       // While this thread stores one chunk, the parser (a worker thread for large files) reads
       // the next.
       for await (const chunk of table.chunks({ sourceId, batchId }, reserve)) {
         if (options.signal?.aborted) throw new ImportError(interrupted);
         if (tx && chunk.records !== null) {
+          // Decided once, on the first chunk: undefined until then, null for "keep them".
+          if (deferred === undefined) {
+            deferred = await deferRecordIndexes(tx, db.kind, {
+              rowsRead: chunk.tally.rowsRead,
+              bytesRead: chunk.bytesRead,
+              totalBytes: chunk.totalBytes,
+            });
+          }
           await storeEncodedRecords(tx, chunk.firstId, chunk.accepted, chunk.records);
           if (chunk.rejections !== null) await storeEncodedRejections(tx, chunk.rejections);
         }
@@ -208,6 +219,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       if (share !== null && share !== undefined && tally.rowsRejected > share * tally.rowsRead)
         throw new TooManyErrors();
       if (!tx || batchId === null) return null;
+      await deferred?.rebuild(tx);
       const batch = await finishBatch(tx, batchId, tally);
       await appendAuditEvent(tx, {
         actor: options.actor,
