@@ -271,6 +271,19 @@ describe.each(testStores)('import on %s', (kind) => {
     expect(await count(t, 'import_batch')).toBe(3);
   });
 
+  it('keeps columns named like JavaScript internals verbatim in the raw row', async () => {
+    const report = await importFile(t.db, {
+      path: files.file('odd-headers.csv', 'name,__proto__,constructor,toString\nمحمد,a,b,c\n'),
+      source: 'snhr',
+      actor: 'test',
+    });
+    expect(report).toMatchObject({ status: 'imported', rowsAccepted: 1 });
+    const [row] = await t.db.query<{ raw: string }>(`SELECT raw FROM record WHERE batch_id = $1`, [
+      report.batch!.id,
+    ]);
+    expect(row!.raw).toBe('{"name":"محمد","__proto__":"a","constructor":"b","toString":"c"}');
+  });
+
   it('reads Windows-1256 Arabic exports without mangling them', async () => {
     // "الاسم,العمر\nمحمد,5\n" in Windows-1256.
     const bytes = Buffer.from([

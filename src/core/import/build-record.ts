@@ -1,4 +1,5 @@
 import type { DateSpan, RecordFields } from '../records/record-fields.js';
+import { createCells } from './cells.js';
 import {
   fieldForHeader,
   mappableFields,
@@ -187,7 +188,7 @@ export function createRecordBuilder(
     flags = [];
     values.fill(undefined);
     sources.fill(null);
-    const raw: Record<string, string> = {};
+    const raw = createCells();
     let restricted: Record<string, string> | null = null;
 
     for (const columnName in cells) {
@@ -205,7 +206,7 @@ export function createRecordBuilder(
         continue;
       }
       if (field === 'restricted') {
-        if (text.trim() !== '') (restricted ??= {})[columnName] = text;
+        if (text.trim() !== '') (restricted ??= createCells())[columnName] = text;
         continue;
       }
       raw[columnName] = text;

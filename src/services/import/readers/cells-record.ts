@@ -1,13 +1,4 @@
-/**
- * Creates the object that holds a row's cells.
- *
- * It has no prototype because column names come from user files: a header
- * called `__proto__` or `constructor` must be stored as a plain key, not
- * reach `Object.prototype`.
- */
-export function createCells(): Record<string, string> {
-  return Object.create(null) as Record<string, string>;
-}
+export { createCells } from '../../../core/import/cells.js';
 
 /** True when every cell is empty or whitespace, i.e. the row carries no data. */
 export function isBlankRow(values: Iterable<string>): boolean {
