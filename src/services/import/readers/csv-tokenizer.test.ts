@@ -70,4 +70,42 @@ describe('CsvTokenizer', () => {
       }),
     );
   });
+
+  it('reads unquoted and quoted cells alike however the text is cut (property)', () => {
+    // Unquoted: anything but the delimiter and line breaks, not opening with a quote.
+    const plain = fc
+      .string({ unit: fc.constantFrom('a', 'ب', ' ', '"', '٣', '-', 'x'), minLength: 1 })
+      .filter((c) => !c.startsWith('"'));
+    const mixed = fc.array(
+      fc.array(
+        fc.oneof(
+          plain.map((c) => ({ c, quoted: false })),
+          cell.map((c) => ({ c, quoted: true })),
+        ),
+        {
+          minLength: 1,
+          maxLength: 5,
+        },
+      ),
+      { minLength: 1, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(mixed, newline, fc.array(fc.nat(), { maxLength: 8 }), (rows, eol, cuts) => {
+        const write = ({ c, quoted }: { c: string; quoted: boolean }) =>
+          quoted ? `"${c.replace(/"/g, '""')}"` : c;
+        const text = rows.map((r) => r.map(write).join(',')).join(eol) + eol;
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const chunks: string[] = [];
+        let last = 0;
+        for (const p of points) {
+          chunks.push(text.slice(last, p));
+          last = p;
+        }
+        chunks.push(text.slice(last));
+        const whole = tokenize([text]);
+        expect(whole.map((r) => r.values)).toEqual(rows.map((r) => r.map((x) => x.c)));
+        expect(tokenize(chunks)).toEqual(whole);
+      }),
+    );
+  });
 });

@@ -65,6 +65,8 @@ export class CsvTokenizer {
   /** Tokenizes `text`, appending each complete record to `out`. */
   push(text: string, out: CsvRecord[]): void {
     const delimiter = this.delimiter;
+    // The state lives in a local while the loop runs: it is read for every character.
+    let state = this.state;
     let start = 0;
     let i = 0;
     if (this.afterCR) {
@@ -76,40 +78,49 @@ export class CsvTokenizer {
     }
     const n = text.length;
     for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      switch (this.state) {
+      let c = text.charCodeAt(i);
+      switch (state) {
         case State.FieldStart:
           if (c === QUOTE) {
-            this.state = State.Quoted;
+            state = State.Quoted;
             this.quoteLine = this.line;
             start = i + 1;
-          } else if (c === delimiter) {
+            break;
+          }
+          if (c === delimiter) {
             this.record.push('');
-          } else if (c === LF || c === CR) {
+            start = i + 1;
+            break;
+          }
+          if (c === LF || c === CR) {
             i = this.endLine(text, i);
             this.endRecord(out, true);
             start = i + 1;
-          } else {
-            this.state = State.Unquoted;
-            start = i;
+            break;
           }
+          state = State.Unquoted;
+          start = i;
           break;
         case State.Unquoted:
+          // Run to the cell's end without going round the state machine for each character.
+          while (c !== delimiter && c !== LF && c !== CR && ++i < n) c = text.charCodeAt(i);
+          if (i === n) break; // the cell goes on in the next chunk
           if (c === delimiter) {
             this.record.push(this.field + text.slice(start, i));
             this.field = '';
-            this.state = State.FieldStart;
-          } else if (c === LF || c === CR) {
+          } else {
             this.field += text.slice(start, i);
             i = this.endLine(text, i);
             this.endRecord(out, false);
-            start = i + 1;
           }
+          state = State.FieldStart;
+          start = i + 1;
           break;
         case State.Quoted:
           if (c === QUOTE) {
             this.field += text.slice(start, i);
-            this.state = State.QuoteInQuoted;
+            state = State.QuoteInQuoted;
+            start = i + 1;
           } else if (c === CR) {
             this.line++;
           } else if (c === LF) {
@@ -121,29 +132,31 @@ export class CsvTokenizer {
         case State.QuoteInQuoted:
           if (c === QUOTE) {
             this.field += '"';
-            this.state = State.Quoted;
+            state = State.Quoted;
             start = i + 1;
           } else if (c === delimiter) {
             this.record.push(this.field);
             this.field = '';
-            this.state = State.FieldStart;
+            state = State.FieldStart;
+            start = i + 1;
           } else if (c === LF || c === CR) {
             i = this.endLine(text, i);
             this.endRecord(out, false);
+            state = State.FieldStart;
             start = i + 1;
           } else {
             // Text after a closing quote ("a";"b" read with commas): keep the cell as typed,
             // quotes and all, rather than guess. Its raw text is the quoted content re-escaped.
             this.field = `"${this.field.replace(/"/g, '""')}"`;
-            this.state = State.Unquoted;
+            state = State.Unquoted;
             start = i;
           }
           break;
       }
-      if (this.state === State.FieldStart || this.state === State.QuoteInQuoted) start = i + 1;
     }
-    this.quotedCR = this.state === State.Quoted && n > 0 && text.charCodeAt(n - 1) === CR;
-    if (this.state === State.Unquoted || this.state === State.Quoted) {
+    this.state = state;
+    this.quotedCR = state === State.Quoted && n > 0 && text.charCodeAt(n - 1) === CR;
+    if (state === State.Unquoted || state === State.Quoted) {
       this.field += text.slice(start);
       let recordChars = this.field.length;
       for (const value of this.record) recordChars += value.length;
