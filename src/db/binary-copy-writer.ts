@@ -13,6 +13,9 @@ const isoDate = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
 // Strings up to this many code units are encoded here; longer ones by Buffer#write, whose call
 // costs more than the loop for the short values a record is made of.
 const shortText = 48;
+// What JSON.stringify writes other than as it is: quotes, backslashes, control characters, and
+// (as escapes) surrogates without their pair; pairs are sent the slow way too, being rare.
+const needsJsonEscape = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, day: number): number {
@@ -31,6 +34,7 @@ export class BinaryCopyWriter {
   private length = 0;
   // A list's dates repeat (a few thousand distinct days over a million rows): each is read once.
   private readonly days = new Map<string, number>();
+  private readonly keyPrefixes = new Map<string, Buffer>();
 
   constructor(initialBytes = 1 << 20) {
     this.buffer = Buffer.allocUnsafe(Math.max(initialBytes, 64));
@@ -88,6 +92,44 @@ export class BinaryCopyWriter {
       this.days.set(value, days);
     }
     return this.int4(days);
+  }
+
+  /**
+   * The JSON text of an object of strings, as JSON.stringify writes it, as a text value. Written
+   * straight into the buffer: stringifying the object first and then encoding its text cost an
+   * import 2 µs a row. Keys repeat from row to row, so each is encoded once.
+   */
+  jsonText(object: Readonly<Record<string, string>>): this {
+    const lengthAt = this.length;
+    this.reserve(5);
+    this.length += 4;
+    this.buffer[this.length++] = 0x7b; // {
+    let first = true;
+    for (const key in object) {
+      let prefix = this.keyPrefixes.get(key);
+      if (prefix === undefined) {
+        prefix = Buffer.from(`${JSON.stringify(key)}:`, 'utf8');
+        if (this.keyPrefixes.size >= 10_000) this.keyPrefixes.clear();
+        this.keyPrefixes.set(key, prefix);
+      }
+      const value = object[key]!;
+      this.reserve(prefix.length + 4 + value.length * 6);
+      if (!first) this.buffer[this.length++] = 0x2c; // ,
+      first = false;
+      prefix.copy(this.buffer, this.length);
+      this.length += prefix.length;
+      if (needsJsonEscape.test(value)) {
+        this.putUtf8(JSON.stringify(value));
+      } else {
+        this.buffer[this.length++] = 0x22; // "
+        this.putUtf8(value);
+        this.buffer[this.length++] = 0x22;
+      }
+    }
+    this.reserve(1);
+    this.buffer[this.length++] = 0x7d; // }
+    this.buffer.writeInt32BE(this.length - lengthAt - 4, lengthAt);
+    return this;
   }
 
   /** A one-dimensional text[] without NULL elements. */

@@ -110,7 +110,7 @@ export class RecordChunkEncoder {
       .int4(this.origin.batchId)
       .int4(record.rowNumber)
       .text(f.sourceRecordId)
-      .text(JSON.stringify(record.raw))
+      .jsonText(record.raw)
       .text(f.name)
       .text(f.nameLatin)
       .textArray(f.otherNames)
@@ -180,7 +180,7 @@ export function encodeRejections(
       .row(rejectionColumns.length)
       .int4(batchId)
       .int4(r.rowNumber)
-      .text(JSON.stringify(r.raw))
+      .jsonText(r.raw)
       .jsonb(r.restricted)
       .jsonb(r.problems);
   return writer.take();
