@@ -15,6 +15,7 @@ const isoDate = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
 const shortText = 48;
 // What JSON.stringify writes other than as it is: quotes, backslashes, control characters, and
 // (as escapes) surrogates without their pair; pairs are sent the slow way too, being rare.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const needsJsonEscape = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
