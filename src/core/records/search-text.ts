@@ -8,9 +8,15 @@ import type { RecordFields } from './record-fields.js';
 export function searchText(
   fields: Pick<RecordFields, 'name' | 'nameLatin' | 'otherNames' | 'kunya'>,
 ): string {
-  return foldForSearch(
-    [fields.name, fields.nameLatin, ...fields.otherNames, fields.kunya].filter(Boolean).join(' '),
-  );
+  // Joined by hand: an array to filter and join for each of a million records costs more.
+  let text = fields.name ?? '';
+  const add = (part: string | null) => {
+    if (part) text = text === '' ? part : `${text} ${part}`;
+  };
+  add(fields.nameLatin);
+  for (const name of fields.otherNames) add(name);
+  add(fields.kunya);
+  return foldForSearch(text);
 }
 
 // Arabic presentation forms (as PDF extraction leaves them) and compatibility characters need NFKC.
@@ -61,9 +67,16 @@ export function foldForSearch(text: string): string {
   return decodeUtf16(folded, length);
 }
 
-/** The first `length` code units as a string, a slice at a time (argument lists are bounded). */
+// Node reads UTF-16 little-endian bytes natively, three times faster than String.fromCharCode
+// over the units; a typed array holds its units in the machine's byte order.
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The first `length` code units as a string. */
 function decodeUtf16(units: Uint16Array, length: number): string {
+  if (littleEndian)
+    return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
   let out = '';
+  // A slice at a time: argument lists are bounded.
   for (let at = 0; at < length; at += 4096)
     out += String.fromCharCode.apply(
       null,

@@ -92,15 +92,18 @@ export class RowParser {
         if (stop) throw stop;
         this.tally.rowsRead += 1;
         const built = this.build(stripOwnColumns(row.cells));
-        const rowProblems: RowProblem[] = built.problems.map((p) => ({ ...p, row: row.rowNumber }));
-        const shape = shapeProblem(row);
-        if (shape) rowProblems.unshift(shape);
         for (const w of built.warnings) {
           this.tally.warnings += 1;
           if (this.warningSamples.length < sampleLimit)
             this.warningSamples.push({ ...w, row: row.rowNumber });
         }
-        if (rowProblems.length > 0) {
+        if (built.problems.length > 0 || row.problem) {
+          const rowProblems: RowProblem[] = built.problems.map((p) => ({
+            ...p,
+            row: row.rowNumber,
+          }));
+          const shape = shapeProblem(row);
+          if (shape) rowProblems.unshift(shape);
           this.tally.rowsRejected += 1;
           for (const p of rowProblems)
             if (this.problems.length < sampleLimit) this.problems.push(p);
