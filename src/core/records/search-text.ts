@@ -33,9 +33,13 @@ function isSpace(code: number): boolean {
   );
 }
 
-// Each UTF-16 code below 0x0700 mapped to what it folds to (0: dropped), so the loop below is a
-// table lookup per character instead of a property lookup and a string concatenation.
+/** In the table: a character that separates words. */
+const SPACE = 0xfffe;
+// Each UTF-16 code below 0x0700 mapped to what it folds to (0: dropped, SPACE: a separator), so
+// the loop below is a table lookup per character instead of a property lookup and a string
+// concatenation.
 const foldTable = new Uint16Array(0x0700).map((_, code) => {
+  if (isSpace(code)) return SPACE;
   if (isArabicMark(code)) return 0;
   const folded = arabicLetterFolds[String.fromCharCode(code)];
   return folded === undefined ? code : folded.charCodeAt(0);
@@ -46,35 +50,45 @@ let folded = new Uint16Array(256);
 export function foldForSearch(text: string): string {
   const source = (needsCompatibility.test(text) ? text.normalize('NFKC') : text).toLowerCase();
   if (folded.length < source.length) folded = new Uint16Array(source.length * 2);
+  // Locals: the loop runs over every character of a million names.
+  const out = folded;
+  const table = foldTable;
   let length = 0;
   let pendingSpace = false;
   for (let i = 0; i < source.length; i++) {
     let code = source.charCodeAt(i);
-    if (isSpace(code)) {
+    if (code < 0x0700) {
+      code = table[code]!;
+      if (code === 0) continue;
+      if (code === SPACE) {
+        pendingSpace = length > 0;
+        continue;
+      }
+    } else if (isSpace(code)) {
       pendingSpace = length > 0;
       continue;
     }
-    if (code < 0x0700) {
-      code = foldTable[code]!;
-      if (code === 0) continue;
-    }
     if (pendingSpace) {
-      folded[length++] = 32;
+      out[length++] = 32;
       pendingSpace = false;
     }
-    folded[length++] = code;
+    out[length++] = code;
   }
-  return decodeUtf16(folded, length);
+  return decodeUtf16(out, length);
 }
 
 // Node reads UTF-16 little-endian bytes natively, three times faster than String.fromCharCode
-// over the units; a typed array holds its units in the machine's byte order.
+// over the units; a typed array holds its units in the machine's byte order. The view over the
+// buffer is kept: making one per call cost as much as the decoding.
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+let bytesView = Buffer.alloc(0);
 
 /** The first `length` code units as a string. */
 function decodeUtf16(units: Uint16Array, length: number): string {
-  if (littleEndian)
-    return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
+  if (littleEndian) {
+    if (bytesView.buffer !== units.buffer) bytesView = Buffer.from(units.buffer);
+    return bytesView.toString('utf16le', units.byteOffset, units.byteOffset + length * 2);
+  }
   let out = '';
   // A slice at a time: argument lists are bounded.
   for (let at = 0; at < length; at += 4096)
