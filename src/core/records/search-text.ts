@@ -81,7 +81,7 @@ export function foldForSearch(text: string): string {
 // over the units; a typed array holds its units in the machine's byte order. The view over the
 // buffer is kept: making one per call cost as much as the decoding.
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-let bytesView = Buffer.alloc(0);
+let bytesView: Buffer = Buffer.alloc(0);
 
 /** The first `length` code units as a string. */
 function decodeUtf16(units: Uint16Array, length: number): string {
