@@ -44,20 +44,25 @@ describe('CsvTokenizer', () => {
     maxLength: 12,
   });
   const newline = fc.constantFrom('\n', '\r\n', '\r');
+  /** The text cut at the given points (taken modulo its length), in order. */
+  const cutAt = (text: string, cuts: number[]): string[] => {
+    const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+    const chunks: string[] = [];
+    let last = 0;
+    for (const p of points) {
+      chunks.push(text.slice(last, p));
+      last = p;
+    }
+    chunks.push(text.slice(last));
+    return chunks;
+  };
 
   it('gives the same records however the text is cut into chunks (property)', () => {
     fc.assert(
       fc.property(table, newline, fc.array(fc.nat(), { maxLength: 8 }), (rows, eol, cuts) => {
         const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
         const text = rows.map((r) => r.map(quote).join(',')).join(eol) + eol;
-        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const chunks: string[] = [];
-        let last = 0;
-        for (const p of points) {
-          chunks.push(text.slice(last, p));
-          last = p;
-        }
-        chunks.push(text.slice(last));
+        const chunks = cutAt(text, cuts);
         const whole = tokenize([text]);
         expect(whole.map((r) => r.values)).toEqual(rows);
         expect(tokenize(chunks)).toEqual(whole);
@@ -94,14 +99,7 @@ describe('CsvTokenizer', () => {
         const write = ({ c, quoted }: { c: string; quoted: boolean }) =>
           quoted ? `"${c.replace(/"/g, '""')}"` : c;
         const text = rows.map((r) => r.map(write).join(',')).join(eol) + eol;
-        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const chunks: string[] = [];
-        let last = 0;
-        for (const p of points) {
-          chunks.push(text.slice(last, p));
-          last = p;
-        }
-        chunks.push(text.slice(last));
+        const chunks = cutAt(text, cuts);
         const whole = tokenize([text]);
         expect(whole.map((r) => r.values)).toEqual(rows.map((r) => r.map((x) => x.c)));
         expect(tokenize(chunks)).toEqual(whole);
