@@ -30,10 +30,11 @@ export function deferIndexesFor(rows: number, recordsHeld: number): boolean {
 }
 
 /**
- * Drops the record and person tables' deferrable indexes (see DeferredIndexes) inside the import's transaction when the import looks
- * large enough (judged from its first chunk), on the embedded store only: there the import holds
- * the store's one connection anyway, while on a PostgreSQL server the drop would lock readers out
- * of the table until the import commits. Returns what to rebuild before committing, or null.
+ * Drops the record and person tables' deferrable indexes (see DeferredIndexes) inside the
+ * import's transaction when the import looks large enough (judged from its first chunk), on the
+ * embedded store only: there the import holds the store's one connection anyway, while on a
+ * PostgreSQL server the drop would lock readers out of the table until the import commits.
+ * Returns what to rebuild before committing, or null.
  */
 export async function deferRecordIndexes(
   tx: Sql,
