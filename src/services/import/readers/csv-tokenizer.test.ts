@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutText } from '../../../../test/helpers/cut-text.js';
 import { CsvSyntaxError, CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
 
 function tokenize(chunks: string[], delimiter = ','): CsvRecord[] {
@@ -45,17 +46,11 @@ describe('CsvTokenizer', () => {
   });
   const newline = fc.constantFrom('\n', '\r\n', '\r');
   /** The text cut at the given points (taken modulo its length), in order. */
-  const cutAt = (text: string, cuts: number[]): string[] => {
-    const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-    const chunks: string[] = [];
-    let last = 0;
-    for (const p of points) {
-      chunks.push(text.slice(last, p));
-      last = p;
-    }
-    chunks.push(text.slice(last));
-    return chunks;
-  };
+  const cutAt = (text: string, cuts: number[]): string[] =>
+    cutText(
+      text,
+      [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b),
+    );
 
   it('gives the same records however the text is cut into chunks (property)', () => {
     fc.assert(

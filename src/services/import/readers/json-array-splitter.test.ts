@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutText as cut } from '../../../../test/helpers/cut-text.js';
 import { JsonArraySplitter, JsonSplitError, type JsonArrayItem } from './json-array-splitter.js';
 
 function split(chunks: string[]): JsonArrayItem[] {
@@ -8,18 +9,6 @@ function split(chunks: string[]): JsonArrayItem[] {
   for (const chunk of chunks) splitter.push(chunk, items);
   splitter.end();
   return items;
-}
-
-/** Cuts text at the given (sorted, in-range) positions. */
-function cut(text: string, positions: number[]): string[] {
-  const chunks: string[] = [];
-  let start = 0;
-  for (const position of positions) {
-    chunks.push(text.slice(start, position));
-    start = position;
-  }
-  chunks.push(text.slice(start));
-  return chunks;
 }
 
 describe('JsonArraySplitter', () => {
