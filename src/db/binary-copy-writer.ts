@@ -75,8 +75,7 @@ export class BinaryCopyWriter {
     this.reserve(4 + value.length * 3);
     const lengthAt = this.length;
     this.length += 4;
-    if (value.length <= shortText) this.putUtf8(value);
-    else this.length += this.buffer.write(value, this.length, 'utf8');
+    this.putString(value);
     this.buffer.writeInt32BE(this.length - lengthAt - 4, lengthAt);
     return this;
   }
@@ -123,10 +122,10 @@ export class BinaryCopyWriter {
       for (let i = 0; i < prefix.length; i++) b[at++] = prefix[i]!;
       this.length = at;
       if (needsJsonEscape.test(value)) {
-        this.putUtf8(JSON.stringify(value));
+        this.putString(JSON.stringify(value));
       } else {
         this.buffer[this.length++] = 0x22; // "
-        this.putUtf8(value);
+        this.putString(value);
         this.buffer[this.length++] = 0x22;
       }
     }
@@ -218,6 +217,12 @@ export class BinaryCopyWriter {
     b[this.length + 2] = value >>> 8;
     b[this.length + 3] = value;
     this.length += 4;
+  }
+
+  /** UTF-8 of `value`, whose room is reserved: short values by the loop, long ones by Buffer. */
+  private putString(value: string): void {
+    if (value.length <= shortText) this.putUtf8(value);
+    else this.length += this.buffer.write(value, this.length, 'utf8');
   }
 
   /** UTF-8 of `value`, whose room is reserved; an unpaired surrogate becomes U+FFFD, as in Buffer#write. */
