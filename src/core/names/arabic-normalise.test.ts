@@ -50,6 +50,15 @@ describe('normaliseArabicName', () => {
     expect(normaliseArabicName('').placeholderOnly).toBe(false);
   });
 
+  it('reads معروف as a placeholder only in "غير معروف" (unknown): alone it is a family name', () => {
+    for (const normalise of [normaliseArabicName, normaliseArabicNameGeneral]) {
+      expect(normalise('غير معروف').placeholderOnly).toBe(true);
+      expect(normalise('خالد محمد غير معروف').tokens).toEqual(['خالد', 'محمد']);
+      expect(normalise('يحيى صالح أحمد معروف').tokens).toEqual(['يحيي', 'صالح', 'احمد', 'معروف']);
+      expect(normalise('معروف سالم').tokens).toEqual(['معروف', 'سالم']);
+    }
+  });
+
   it('keeps parenthesised names as alternates and Latin words aside', () => {
     const n = normaliseArabicName('محمد ابوعيشة(ابوحطب) Mohammed');
     expect(n.alternates).toEqual(['ابوحطب']);

@@ -30,12 +30,17 @@ const PLACEHOLDER_WORDS = new Set([
   'شهيد',
   'شهيده',
   'غير',
-  'معروف',
   'لايوجد',
   'يوجد',
   'بدون',
   'اسم',
 ]);
+
+/**
+ * Words that are a placeholder only after the word given here: "غير معروف" is "unknown",
+ * but معروف (Maarouf) alone is a family name.
+ */
+const PLACEHOLDER_AFTER: ReadonlyMap<string, string> = new Map([['معروف', 'غير']]);
 
 /** Words that are a placeholder only when a slash or dash ties them to a relative's name. */
 const RELATIVE_MARKERS = new Set(['ابن', 'بنت', 'ابنه', 'زوجه', 'ام', 'ابو']);
@@ -133,7 +138,12 @@ export function normaliseArabicNameGeneral(raw: string): NormalisedArabicName {
     if (LATIN_LETTER.test(w) && !ARABIC_LETTER.test(w)) latinWords.push(w);
     else if (ARABIC_LETTER.test(w)) arabicWords.push(w.replace(/[^\u0621-\u064A]/g, ''));
   }
-  arabicWords = arabicWords.filter((w) => w.length > 0 && !isPlaceholderToken(w));
+  arabicWords = arabicWords.filter(
+    (w, k) =>
+      w.length > 0 &&
+      !isPlaceholderToken(w) &&
+      (k === 0 || PLACEHOLDER_AFTER.get(w) !== arabicWords[k - 1]),
+  );
 
   const tokens = joinCompounds(reattachStrayLetters(arabicWords)).map(repairToken);
   const alts = alternates
@@ -184,12 +194,15 @@ export function standaloneToken(word: string): string | undefined {
 function normalisePlainArabic(raw: string): NormalisedArabicName {
   const words: string[] = [];
   let sawSomething = false;
+  let previous = '';
   for (const w of raw.split(' ')) {
     if (w === '') continue;
     const folded = plainWord(w);
     if (folded === '') continue;
     sawSomething = true;
-    if (folded !== PLACEHOLDER) words.push(folded);
+    const after = PLACEHOLDER_AFTER.get(folded);
+    if (folded !== PLACEHOLDER && (after === undefined || after !== previous)) words.push(folded);
+    previous = folded === PLACEHOLDER ? foldArabic(w) : folded;
   }
   const tokens = joinCompounds(reattachStrayLetters(words)).map(repairToken);
   return {
