@@ -26,6 +26,27 @@ describe('cross-script skeleton', () => {
     expect(arabicSkeleton('الاسطل')).toBe(arabicSkeleton('االسطل'));
   });
 
+  it('drops the vowel transliterators write after the article, in both scripts', () => {
+    const pairs: [string, string][] = [
+      ['المغاري', 'Alamghari'],
+      ['الوحيدي', 'Alohaida'],
+      ['القدره', 'Aliqadrah'],
+      ['الاغا', 'Aalgha'],
+      ['الاغا', 'al-Agha'],
+      ['الأمين', 'al-Amin'],
+    ];
+    for (const [arabic, latin] of pairs)
+      expect(latinSkeleton(normaliseLatinName(latin)[0] ?? '')).toBe(arabicSkeleton(arabic));
+    // Without an article the onset stays: أحمد is not حمد.
+    expect(arabicSkeleton('أحمد')).not.toBe(arabicSkeleton('حمد'));
+    expect(latinSkeleton('ahmad')).toBe(arabicSkeleton('أحمد'));
+  });
+
+  it('joins "Abu" glued to the article with the name that follows', () => {
+    expect(normaliseLatinName('Hatim Abual-rous')).toEqual(['hatim', 'abualrous']);
+    expect(normaliseLatinName('Abou el-Khair')).toEqual(['aboualkhair']);
+  });
+
   it('lets a Latin-only record meet an Arabic one', () => {
     const ar = readPersonName('يوسف محمد ابراهيم', '');
     const la = readPersonName('', 'Youssef Mohamed Ibrahim');

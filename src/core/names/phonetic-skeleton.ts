@@ -77,14 +77,22 @@ const LATIN_WEAK = new Set(['a', 'e', 'i', 'o', 'u', 'w', 'y', "'"]);
 
 /**
  * Consonant skeleton of an Arabic token (already folded or not). The article ال is
- * dropped (also in its PDF-swapped form اال) so "المدهون" meets "Madhoun".
+ * dropped (also in its PDF-swapped form اال) so "المدهون" meets "Madhoun". A weak
+ * letter right after the article is dropped too, in both scripts: transliterations
+ * disagree on the vowel they write there (Alamghari for المغاري, Alohaida for الوحيدي,
+ * al-Agha and Aalgha for الاغا).
  */
 export function arabicSkeleton(token: string): string {
   let out = '';
-  let first = true;
   let t = token;
-  if (t.startsWith('اال') && t.length >= 5) t = 'ا' + t.slice(3);
-  else if (t.startsWith('ال') && t.length >= 4) t = t.slice(2);
+  let first = true;
+  if (t.startsWith('اال') && t.length >= 5) {
+    t = t.slice(3);
+    first = false;
+  } else if (t.startsWith('ال') && t.length >= 4) {
+    t = t.slice(2);
+    first = false;
+  }
   for (const ch of t) {
     const cls = ARABIC_CLASSES[ch];
     if (cls !== undefined) out += cls;
@@ -98,9 +106,14 @@ export function arabicSkeleton(token: string): string {
 export function latinSkeleton(token: string): string {
   let out = '';
   let t = token.toLowerCase();
-  // The article, written "al" by normaliseLatinName whatever its spelling.
-  if ((t.startsWith('al') || t.startsWith('el')) && /[^aeiouwy]/.test(t.slice(2)) && t.length >= 5)
-    t = t.slice(2);
+  // The article, written "al" by normaliseLatinName whatever its spelling, or "aal"
+  // by transliterators that render both letters of a PDF-swapped اال.
+  const article = /^(aal|al|el)(?=.*[^aeiouwy])/.exec(t)?.[0];
+  let first = true;
+  if (article !== undefined && t.length >= article.length + 3) {
+    t = t.slice(article.length);
+    first = false;
+  }
   for (let i = 0; i < t.length; i++) {
     const two = t.slice(i, i + 2);
     const digraph = LATIN_DIGRAPHS.find(([d]) => d === two);
@@ -112,7 +125,8 @@ export function latinSkeleton(token: string): string {
     const ch = t[i] ?? '';
     const cls = LATIN_CLASSES[ch];
     if (cls !== undefined) out += cls;
-    else if (i === 0 && LATIN_WEAK.has(ch)) out += ch === 'w' ? 'W' : ch === 'y' ? 'Y' : 'A';
+    else if (i === 0 && first && LATIN_WEAK.has(ch))
+      out += ch === 'w' ? 'W' : ch === 'y' ? 'Y' : 'A';
   }
   return finish(out);
 }
