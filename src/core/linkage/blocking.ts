@@ -41,6 +41,12 @@ export interface BlockingRule {
    * its `window` neighbours on either side.
    */
   readonly initiates?: (records: PreparedRecords, i: number) => boolean;
+  /**
+   * When given, every block of the rule, small or large, is sorted and an initiating
+   * record is compared only with this many neighbours on either side: for rules whose
+   * key alone is too weak to compare a whole block.
+   */
+  readonly neighbours?: number;
 }
 
 /**
@@ -77,6 +83,24 @@ function parts(records: PreparedRecords, i: number, out: Int32Array, ...which: n
 }
 
 const none = (): number => 0;
+
+/**
+ * The first six letters of a skeleton (A–Z) as a number in alphabetical order, with the
+ * record's sex in front: sorting a block by it puts "BS" (a name whose last letter a PDF
+ * export lost) next to "BSR", and keeps men and women apart.
+ */
+export function sexAndSkeletonOrder(records: PreparedRecords, i: number, part: number): number {
+  const id = recordPart(records, i, part);
+  const s = records.strings;
+  const from = s.offsets[id] ?? 0;
+  const len = Math.min(6, (s.offsets[id + 1] ?? from) - from);
+  let v = 0;
+  for (let k = 0; k < 6; k++) {
+    const c = k < len ? (s.codes[from + k] ?? 64) - 64 : 0;
+    v = v * 27 + (c >= 1 && c <= 26 ? c : 0);
+  }
+  return (records.sex[i] ?? 0) * 387_420_489 + v;
+}
 
 /** The default rules. Their union finds candidates; none has to find all of them. */
 export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
@@ -127,6 +151,26 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
     key: (r, i, out) =>
       parts(r, i, out, SKELETON_AT + GIVEN, SKELETON_AT + FATHER, SKELETON_AT + FAMILY),
     sortKey: (r, i) => r.sex[i] ?? 0,
+  },
+  {
+    name: 'skeleton-family-near-given',
+    keyIsText: true,
+    description:
+      'same consonant skeleton of family name and a given name that sorts next to it (a letter lost or added at its end), one of the two names short or in Latin script',
+    key: (r, i, out) => parts(r, i, out, SKELETON_AT + FAMILY),
+    sortKey: (r, i) => sexAndSkeletonOrder(r, i, SKELETON_AT + GIVEN),
+    initiates: isShortOrLatin,
+    neighbours: 2,
+  },
+  {
+    name: 'skeleton-given-near-family',
+    keyIsText: true,
+    description:
+      'same consonant skeleton of given name and a family name that sorts next to it (a letter lost or added at its end), one of the two names short or in Latin script',
+    key: (r, i, out) => parts(r, i, out, SKELETON_AT + GIVEN),
+    sortKey: (r, i) => sexAndSkeletonOrder(r, i, SKELETON_AT + FAMILY),
+    initiates: isShortOrLatin,
+    neighbours: 2,
   },
   {
     name: 'joined-name',
@@ -284,7 +328,8 @@ export function generateCandidatePairs(
       const size = to - from;
       if (size < 2) continue;
       const initiates = rule.initiates;
-      if (size <= options.maxBlockSize) {
+      const reach = windowReach(rule, size, options);
+      if (reach === undefined) {
         for (let x = from; x < to; x++) {
           const a = order[x] ?? 0;
           const aInitiates = initiates === undefined || initiates(records, a);
@@ -295,16 +340,16 @@ export function generateCandidatePairs(
         }
         continue;
       }
-      oversized.push({ rule: rule.name, key: keyText(records, rule, order[from] ?? 0), size });
+      if (size > options.maxBlockSize)
+        oversized.push({ rule: rule.name, key: keyText(records, rule, order[from] ?? 0), size });
       const sorted = sortBlock(records, rule, order.subarray(from, to));
       for (let x = 0; x < size; x++) {
         const a = sorted[x] ?? 0;
         if (initiates === undefined) {
-          for (let y = x + 1; y <= x + options.window && y < size; y++)
+          for (let y = x + 1; y <= x + reach && y < size; y++)
             pairs.push(a, sorted[y] ?? 0, ruleIndex);
         } else if (initiates(records, a)) {
           // Both sides; a pair two initiating records share is proposed twice and kept once.
-          const reach = options.window;
           for (let y = Math.max(0, x - reach); y <= x + reach && y < size; y++)
             if (y !== x) pairs.push(a, sorted[y] ?? 0, ruleIndex);
         }
@@ -318,6 +363,19 @@ export function generateCandidatePairs(
     pairsPerRule,
     oversized,
   };
+}
+
+/**
+ * How far apart two records of a block of `size` may sit in the rule's order to be compared:
+ * undefined when the whole block is compared (a small block of a rule without `neighbours`).
+ */
+export function windowReach(
+  rule: BlockingRule,
+  size: number,
+  options: BlockingOptions,
+): number | undefined {
+  if (rule.neighbours !== undefined) return rule.neighbours;
+  return size > options.maxBlockSize ? options.window : undefined;
 }
 
 /** A record's key under a rule as text: name parts as strings, other values as numbers. */

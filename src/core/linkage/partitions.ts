@@ -3,6 +3,7 @@ import {
   DEFAULT_BLOCKING_OPTIONS,
   DEFAULT_BLOCKING_RULES,
   groupByKey,
+  windowReach,
   type BlockingOptions,
   type BlockingRule,
 } from './blocking.js';
@@ -16,17 +17,17 @@ import type { PreparedRecords } from './prepared-records.js';
  * candidate pair may be proposed by several rules, whose blocks can sit in different partitions;
  * it belongs to the partition of the block of the first rule (in rule order) that proposes it.
  * Every partition can tell, without the others, whether an earlier rule proposes a pair: it knows
- * every record's block and, in an oversized block, its position in the sliding window. So every
+ * every record's block and, in a windowed block, its position in the sliding window. So every
  * candidate pair of `generateCandidatePairs` is in exactly one partition, with the same rule
  * bits, and is compared and scored once (tested).
  */
 
-/** Per rule: each record's block, and in oversized blocks its position in the block's order. */
+/** Per rule: each record's block, and in sorted (windowed) blocks its position in the block's order. */
 interface RuleIndex {
   readonly rule: BlockingRule;
   /** Block of each record, -1 when the rule does not apply to it. */
   readonly blockOf: Int32Array;
-  /** Position of each record in its block's window order (oversized blocks only). */
+  /** Position of each record in its block's window order (windowed blocks only). */
   readonly position: Int32Array;
   /** Records of block b: `order[start[b]] … order[start[b + 1] - 1]`, windowed ones sorted. */
   readonly order: Int32Array;
@@ -90,7 +91,7 @@ export function partitionIndex(
       const to = start[b + 1] ?? 0;
       const width = rule.key(records, order[from] ?? 0, key);
       partitionOf[b] = blockPartition(r, key.subarray(0, width), partitions);
-      if (to - from > options.maxBlockSize)
+      if (windowReach(rule, to - from, options) !== undefined)
         order.set(sortBlock(records, rule, order.subarray(from, to)), from);
       for (let x = from; x < to; x++) {
         const i = order[x] ?? 0;
@@ -110,9 +111,10 @@ function proposes(index: PartitionIndex, r: number, a: number, b: number): boole
   const block = ri.blockOf[a] ?? -1;
   if (block < 0 || block !== ri.blockOf[b]) return false;
   const size = (ri.start[block + 1] ?? 0) - (ri.start[block] ?? 0);
-  if (size > index.options.maxBlockSize) {
+  const reach = windowReach(ri.rule, size, index.options);
+  if (reach !== undefined) {
     const d = Math.abs((ri.position[a] ?? 0) - (ri.position[b] ?? 0));
-    if (d === 0 || d > index.options.window) return false;
+    if (d === 0 || d > reach) return false;
   }
   const initiates = ri.rule.initiates;
   return initiates === undefined || initiates(index.records, a) || initiates(index.records, b);
@@ -154,7 +156,8 @@ export function partitionPairs(index: PartitionIndex, k: number): PartitionPairs
       const to = ri.start[b + 1] ?? 0;
       const size = to - from;
       if (size < 2) continue;
-      if (size <= options.maxBlockSize) {
+      const reach = windowReach(ri.rule, size, options);
+      if (reach === undefined) {
         for (let x = from; x < to; x++) {
           const a = ri.order[x] ?? 0;
           const aInitiates = initiates === undefined || initiates(records, a);
@@ -165,10 +168,10 @@ export function partitionPairs(index: PartitionIndex, k: number): PartitionPairs
         }
         continue;
       }
-      // The window of an oversized block; each pair once (the union keeps one of duplicates).
+      // The window of a sorted block; each pair once (the union keeps one of duplicates).
       for (let x = from; x < to; x++) {
         const a = ri.order[x] ?? 0;
-        for (let y = x + 1; y <= x + options.window && y < to; y++) {
+        for (let y = x + 1; y <= x + reach && y < to; y++) {
           const c = ri.order[y] ?? 0;
           if (initiates === undefined || initiates(records, a) || initiates(records, c))
             owned(a, c);
