@@ -2,11 +2,19 @@
  * Estimation benchmark: LCMCR at the reference settings (K=10, burn-in 10,000, 1,000
  * samples, thinning 100) and every log-linear model up to order 3 with profile
  * intervals, on the Kosovo table. Prints name=value lines; never fails on time.
- * Usage: node dist-bench/bench/estimate.js [--runs N] [--seed S] [--thread worker|main]
+ * Usage: node dist-bench/bench/estimate.js [--runs N] [--seed S] [--thread worker|main] [--chains C]
+ * `lcmcr_seconds` is a run as `sijil estimate` does it (C chains side by side, default 2, each
+ * with the whole burn-in and its share of the 1,000 draws); `lcmcr_one_chain_seconds` is one
+ * chain doing all the draws, as the R package does.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fitAllModels, modelAverage, parseCaptureCsv } from '../src/core/stats/estimation/index.js';
+import {
+  DEFAULT_LCMCR_CHAINS,
+  fitAllModels,
+  modelAverage,
+  parseCaptureCsv,
+} from '../src/core/stats/estimation/index.js';
 import { runLcmcr } from '../src/services/estimation/index.js';
 
 const args = process.argv.slice(2);
@@ -31,11 +39,18 @@ const out = (name: string, value: string | number): void => {
   process.stdout.write(`${name}=${value}\n`);
 };
 
+const chains = Number(arg('chains', String(DEFAULT_LCMCR_CHAINS)));
+out('lcmcr_chains', chains);
 const lcmcrSeconds: number[] = [];
+const oneChainSeconds: number[] = [];
 for (let r = 0; r < runs; r++) {
-  const run = await runLcmcr(table, { seed: seed + r, thread });
+  // The same seed with one chain, interleaved: what a single chain costs on this machine now.
+  oneChainSeconds.push((await runLcmcr(table, { seed: seed + r, thread, chains: 1 })).seconds);
+  const run = await runLcmcr(table, { seed: seed + r, thread, chains });
   lcmcrSeconds.push(run.seconds);
   out(`lcmcr_run${r + 1}_seconds`, run.seconds.toFixed(3));
+  out(`lcmcr_run${r + 1}_one_chain_seconds`, (oneChainSeconds[r] ?? NaN).toFixed(3));
+  out(`lcmcr_run${r + 1}_rhat`, run.rHat.toFixed(3));
   out(`lcmcr_run${r + 1}_seed`, seed + r);
   out(`lcmcr_run${r + 1}_median`, run.summary.median);
   out(`lcmcr_run${r + 1}_mean`, run.summary.mean.toFixed(1));
@@ -44,12 +59,13 @@ for (let r = 0; r < runs; r++) {
   out(`lcmcr_run${r + 1}_thread`, run.ranIn);
 }
 out('lcmcr_seconds', median(lcmcrSeconds).toFixed(3));
+out('lcmcr_one_chain_seconds', median(oneChainSeconds).toFixed(3));
 
 // The machine is shared: CPU time of a run in this thread is steadier than wall time.
 const cpuSeconds: number[] = [];
 for (let r = 0; r < runs; r++) {
   const before = process.cpuUsage();
-  await runLcmcr(table, { seed: seed + r, thread: 'main' });
+  await runLcmcr(table, { seed: seed + r, thread: 'main', chains: 1 });
   const used = process.cpuUsage(before);
   cpuSeconds.push((used.user + used.system) / 1e6);
 }

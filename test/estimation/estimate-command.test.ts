@@ -42,7 +42,8 @@ interface Json {
     aic: number;
     bic: number;
   }[];
-  posterior?: { median: number; seed: number; draws: number };
+  posterior?: { median: number; seed: number; draws: number; chains: number; rHat: number };
+  warnings?: { code: string }[];
   pairs?: unknown[];
 }
 
@@ -113,6 +114,21 @@ describe('sijil estimate', () => {
     expect(r.estimate).toBeLessThan(11_500);
     expect(r.lower).toBeLessThan(r.estimate ?? 0);
     expect(r.upper).toBeGreaterThan(r.estimate ?? Infinity);
+    // Two chains by default, and they agree on this table.
+    expect(r.posterior?.chains).toBe(2);
+    expect(r.posterior?.rHat).toBeLessThan(1.1);
+    expect(r.warnings?.map((w) => w.code)).not.toContain('chains-disagree');
+  });
+
+  it('says how many chains drew the figure and whether they agree; refuses a bad --chains', async () => {
+    const text = await estimate('--captures', kosovo, '--method', 'lcmcr', '--chains', '3');
+    expect(text).toMatch(
+      /1000 posterior draws from 3 independent chains, each after a burn-in of 10,000/,
+    );
+    expect(text).toMatch(/The chains agree \(R-hat 1\.\d\d; up to 1\.1 is fine\)/);
+    await expect(
+      estimate('--captures', kosovo, '--method', 'lcmcr', '--chains', '0'),
+    ).rejects.toThrow(/--chains must be a whole number from 1 to 16/);
   });
 
   it('estimates strata separately and says which list did not cover a stratum', async () => {

@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  chainSamples,
+  chainSeed,
   RandomSource,
   sampleLcmcr,
+  splitRHat,
   summarisePosterior,
 } from '../../src/core/stats/estimation/index.js';
 import { runLcmcr } from '../../src/services/estimation/index.js';
@@ -52,6 +55,43 @@ describe('LCMCR on the Kosovo table', () => {
     expect(s.min).toBeGreaterThanOrEqual(4400);
   });
 
+  it('agrees with the R package as run by default: two chains, each with the whole burn-in', async () => {
+    const bands = referenceBands();
+    const run = await runLcmcr(table, { seed: 2, thread: 'main' });
+    expect(run.chains).toBe(2);
+    expect(run.totals).toHaveLength(1000);
+    const s = run.summary;
+    expect(Math.abs(s.median - bands.median.centre)).toBeLessThan(bands.median.tolerance);
+    expect(Math.abs(s.mean - bands.mean.centre)).toBeLessThan(bands.mean.tolerance);
+    expect(Math.abs(s.lower - bands.lower.centre)).toBeLessThan(bands.lower.tolerance);
+    expect(Math.abs(s.upper - bands.upper.centre)).toBeLessThan(bands.upper.tolerance);
+    // Two chains from different seeds that sample one posterior agree.
+    expect(run.rHat).toBeGreaterThan(0.95);
+    expect(run.rHat).toBeLessThan(1.1);
+  });
+
+  it('runs chains as the plain sampler from their own seeds, one after another in the draws', async () => {
+    const settings = { burnIn: 100, samples: 41, thinning: 3 };
+    const run = await runLcmcr(table, { ...settings, seed: 9, chains: 3, thread: 'main' });
+    const parts = [0, 1, 2].map(
+      (c) =>
+        sampleLcmcr(table, {
+          ...settings,
+          seed: chainSeed(9, c),
+          samples: chainSamples(41, 3, c),
+        }).totals,
+    );
+    expect(parts.map((p) => p.length)).toEqual([14, 14, 13]);
+    expect([...run.totals]).toEqual(parts.flatMap((p) => [...p]));
+    // One chain is the plain sampler with the run's own seed.
+    const one = await runLcmcr(table, { ...settings, seed: 9, chains: 1, thread: 'main' });
+    expect([...one.totals]).toEqual([...sampleLcmcr(table, { ...settings, seed: 9 }).totals]);
+    await expect(runLcmcr(table, { ...settings, chains: 0 })).rejects.toThrow(/chains/);
+    await expect(runLcmcr(table, { ...settings, samples: 5, chains: 3 })).rejects.toThrow(
+      /at least 6/,
+    );
+  });
+
   it('is reproducible: the same seed gives the same draws, another seed different ones', () => {
     const settings = { burnIn: 200, samples: 50, thinning: 5 };
     const a = sampleLcmcr(table, { ...settings, seed: 7 });
@@ -80,12 +120,53 @@ describe('LCMCR on the Kosovo table', () => {
       const mod = (await import(compiled.href)) as { runLcmcr: typeof runLcmcr };
       const core = (await import(compiledCore.href)) as { sampleLcmcr: typeof sampleLcmcr };
       const settings = { seed: 5, burnIn: 200, samples: 30, thinning: 5 };
-      const inWorker = await mod.runLcmcr(table, settings);
+      const inWorker = await mod.runLcmcr(table, { ...settings, chains: 1 });
       expect(inWorker.ranIn).toBe('worker');
       const here = core.sampleLcmcr(table, settings);
       expect([...inWorker.totals]).toEqual([...here.totals]);
+      // Two chains in two workers: the same draws as the two chains run here in turn.
+      const two = await mod.runLcmcr(table, { ...settings, chains: 2 });
+      const inTurn = await runLcmcr(table, { ...settings, chains: 2, thread: 'main' });
+      expect(two.chains).toBe(2);
+      expect([...two.totals]).toEqual([...inTurn.totals]);
     },
   );
+});
+
+describe('chains', () => {
+  it("seeds the first chain with the run's seed and the others apart", () => {
+    expect(chainSeed(7, 0)).toBe(7);
+    const seeds = new Set([0, 1, 2, 3].flatMap((s) => [1, 2, 3].map((c) => chainSeed(s, c))));
+    expect(seeds.size).toBe(12);
+    for (const s of seeds) expect(Number.isInteger(s) && s >= 0 && s < 2 ** 32).toBe(true);
+  });
+
+  it('shares the draws out exactly', () => {
+    for (const [samples, chains] of [
+      [1000, 2],
+      [41, 3],
+      [7, 7],
+      [10, 4],
+    ] as const) {
+      let sum = 0;
+      for (let c = 0; c < chains; c++) sum += chainSamples(samples, chains, c);
+      expect(sum).toBe(samples);
+    }
+  });
+
+  it('gives R-hat near 1 for chains of one distribution and above 1.1 for chains apart', () => {
+    const rng = new RandomSource(3);
+    const draw = (shift: number) => Float64Array.from({ length: 500 }, () => shift + rng.gamma(5));
+    const same = splitRHat([draw(0), draw(0)]);
+    expect(same).toBeGreaterThan(0.98);
+    expect(same).toBeLessThan(1.02);
+    expect(splitRHat([draw(0), draw(3)])).toBeGreaterThan(1.1);
+    // A chain that drifts: its two halves disagree even alone.
+    expect(
+      splitRHat([Float64Array.from({ length: 400 }, (_, i) => i + rng.uniform())]),
+    ).toBeGreaterThan(1.1);
+    expect(splitRHat([Float64Array.from([1, 2, 3])])).toBeNaN();
+  });
 });
 
 describe('random draws', () => {

@@ -214,6 +214,19 @@ describe.each(testStores)('figures API on %s', (kind) => {
     });
     expect(lcmcr.status).toBe(200);
     expect(((await lcmcr.json()) as { posterior: { draws: number } }).posterior.draws).toBe(50);
+    const threeChains = await call(
+      '/api/estimate?method=lcmcr&burnIn=200&samples=60&thinning=1&chains=3',
+      { client: as('viewer') },
+    );
+    expect(threeChains.status).toBe(200);
+    const posterior = (
+      (await threeChains.json()) as { posterior: { chains: number; draws: number } }
+    ).posterior;
+    expect(posterior).toMatchObject({ chains: 3, draws: 60 });
+    const tooManyChains = await call('/api/estimate?method=lcmcr&chains=99', {
+      client: as('viewer'),
+    });
+    expect(tooManyChains.status).toBe(400);
 
     const byYear = await call('/api/estimate?method=chapman&by=year', { client: as('viewer') });
     expect(byYear.status).toBe(200);

@@ -112,6 +112,7 @@ describe.each(testStores)('kept estimates on %s', (kind) => {
       burnIn: 200,
       samples: 100,
       thinning: 2,
+      chains: 2,
     });
     expect(kept.registerState).toBeNull();
     expect(kept.input).toMatchObject({ name: 'small.csv', lists: ['a', 'b', 'c'] });

@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseBy, parseWhere } from '../../core/stats/counts/index.js';
 import {
+  DEFAULT_LCMCR_CHAINS,
+  MAX_LCMCR_CHAINS,
   parseCaptureCsv,
   parseStratifiedCaptureCsv,
   prepareStrata,
@@ -35,6 +37,7 @@ interface EstimateFlags {
   average?: boolean;
   weights?: 'bic' | 'aic';
   maxOrder?: string;
+  chains?: string;
   lists?: string;
   by?: string;
   where: string[];
@@ -70,6 +73,10 @@ export function registerEstimateCommand(program: Command): void {
       ).choices(estimationMethods),
     )
     .option('--seed <n>', 'random seed for lcmcr', '1')
+    .option(
+      '--chains <n>',
+      `lcmcr: independent chains, run side by side, each with the whole burn-in (default ${DEFAULT_LCMCR_CHAINS})`,
+    )
     .option('--average', 'loglinear: report the model average, not the best-BIC model')
     .addOption(
       new Option('--weights <criterion>', 'loglinear: weights for --average')
@@ -105,6 +112,12 @@ export function registerEstimateCommand(program: Command): void {
         throw new Error('--label and --notes go with --save');
       const seed = Number(flags.seed ?? '1');
       if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number ≥ 0');
+      const chains = flags.chains === undefined ? undefined : Number(flags.chains);
+      if (
+        chains !== undefined &&
+        (!Number.isInteger(chains) || chains < 1 || chains > MAX_LCMCR_CHAINS)
+      )
+        throw new Error(`--chains must be a whole number from 1 to ${MAX_LCMCR_CHAINS}`);
       const maxOrder = flags.maxOrder === undefined ? undefined : Number(flags.maxOrder);
       if (maxOrder !== undefined && !Number.isInteger(maxOrder))
         throw new Error('--max-order must be a whole number');
@@ -114,6 +127,7 @@ export function registerEstimateCommand(program: Command): void {
         average: flags.average ?? false,
         weights: flags.weights ?? 'bic',
         ...(maxOrder !== undefined ? { maxOrder } : {}),
+        ...(chains !== undefined ? { lcmcr: { chains } } : {}),
         ...(flags.lists ? { lists: flags.lists.split(',').map((s) => s.trim()) } : {}),
       });
       // The register's capture histories come through the stats service, linked persons once each.

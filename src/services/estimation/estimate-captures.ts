@@ -1,5 +1,6 @@
 import {
   checkCaptureTable,
+  checkChainAgreement,
   checkEstimateSize,
   chapman,
   collapseTable,
@@ -98,6 +99,10 @@ export interface EstimateReport {
     readonly thinning: number;
     readonly seed: number;
     readonly meanOccupiedClasses: number;
+    /** Independent chains, each with the whole burn-in and its share of the draws. */
+    readonly chains: number;
+    /** Split-R̂ over the chains; null when it cannot be computed (too few draws). */
+    readonly rHat: number | null;
     readonly seconds: number;
     readonly ranIn: 'worker' | 'main-thread';
   };
@@ -162,7 +167,10 @@ export async function estimateCaptures(
         throw new Error('the latent-class model needs at least three lists; use --method chapman');
       const run = await runLcmcr(table, { ...request.lcmcr, seed: request.seed ?? 1, level });
       const s = run.summary;
-      warnings.push(...checkEstimateSize(base.observed, s.median, s.upper));
+      warnings.push(
+        ...checkEstimateSize(base.observed, s.median, s.upper),
+        ...checkChainAgreement(run.rHat),
+      );
       return {
         method: 'lcmcr',
         ...base,
@@ -181,6 +189,8 @@ export async function estimateCaptures(
           thinning: run.options.thinning,
           seed: run.options.seed,
           meanOccupiedClasses: run.meanOccupiedClasses,
+          chains: run.chains,
+          rHat: finite(run.rHat),
           seconds: run.seconds,
           ranIn: run.ranIn,
         },

@@ -76,10 +76,22 @@ function assumptions(r: EstimateReport): string[] {
     case 'lcmcr': {
       const p = r.posterior;
       return [
-        `Method: Bayesian latent-class model (Manrique-Vallier 2016, LCMCR), K=${p?.K ?? ''} classes, ${p?.draws ?? ''} posterior draws after a burn-in of ${p?.burnIn.toLocaleString('en') ?? ''}, every ${p?.thinning ?? ''}th sweep, seed ${p?.seed ?? ''}. The figure is the posterior median (mean ${p ? whole(p.mean) : ''}); the interval holds the middle ${pct(r.level)} of the draws.`,
+        `Method: Bayesian latent-class model (Manrique-Vallier 2016, LCMCR), K=${p?.K ?? ''} classes, ${p?.draws ?? ''} posterior draws from ${chainsText(p?.chains)}, each after a burn-in of ${p?.burnIn.toLocaleString('en') ?? ''}, every ${p?.thinning ?? ''}th sweep, seed ${p?.seed ?? ''}. The figure is the posterior median (mean ${p ? whole(p.mean) : ''}); the interval holds the middle ${pct(r.level)} of the draws.${rHatText(p?.rHat)}`,
         common,
         'Also assumed: people differ in how likely lists are to record them, and that heterogeneity is captured by a few latent groups within which lists record independently. Groups that no list reaches at all are invisible to any method. The figure comes from random draws: another --seed gives a slightly different one; rerun with a few seeds before quoting it.',
       ];
     }
   }
+}
+
+function chainsText(chains: number | undefined): string {
+  return chains === undefined || chains === 1 ? 'one chain' : `${chains} independent chains`;
+}
+
+/** The chains' agreement in words (R̂ needs at least two chains of four draws or more). */
+function rHatText(rHat: number | null | undefined): string {
+  if (rHat === null || rHat === undefined) return '';
+  return rHat <= 1.1
+    ? ` The chains agree (R-hat ${rHat.toFixed(2)}; up to 1.1 is fine).`
+    : ` The chains disagree (R-hat ${rHat.toFixed(2)}, above 1.1): see the warning.`;
 }

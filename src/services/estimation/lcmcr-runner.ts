@@ -2,9 +2,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
+  chainSamples,
+  chainSeed,
+  checkChains,
+  DEFAULT_LCMCR_CHAINS,
   LCMCR_DEFAULTS,
   observedCount,
   sampleLcmcr,
+  splitRHat,
   summarisePosterior,
   type CaptureTable,
   type LcmcrOptions,
@@ -20,7 +25,11 @@ export interface LcmcrRun {
   readonly totals: Float64Array;
   /** Mean number of occupied latent classes over the kept draws. */
   readonly meanOccupiedClasses: number;
-  /** Where it ran: a worker thread, or this thread (tests run TypeScript sources). */
+  /** Independent chains the draws come from (`totals` holds them one after another). */
+  readonly chains: number;
+  /** Split-R̂ over the chains (NaN for too few draws): above 1.1 the chains disagree. */
+  readonly rHat: number;
+  /** Where it ran: worker threads (one per chain), or this thread (tests run TypeScript sources). */
   readonly ranIn: 'worker' | 'main-thread';
   readonly seconds: number;
 }
@@ -31,6 +40,11 @@ export interface RunLcmcrOptions extends LcmcrOptions {
   readonly level?: number;
   /** 'auto' (default): a worker when the compiled worker file is present. */
   readonly thread?: 'auto' | 'worker' | 'main';
+  /**
+   * Independent chains (default 2), run side by side in worker threads: each does the whole
+   * burn-in from its own seed and keeps its share of the draws.
+   */
+  readonly chains?: number;
 }
 
 /**
@@ -49,35 +63,41 @@ export async function runLcmcr(
   table: CaptureTable,
   options: RunLcmcrOptions = {},
 ): Promise<LcmcrRun> {
-  const { level = 0.95, thread = 'auto', ...rest } = options;
+  const { level = 0.95, thread = 'auto', chains = DEFAULT_LCMCR_CHAINS, ...rest } = options;
   const sampler: Required<LcmcrOptions> = { ...LCMCR_DEFAULTS, ...rest };
+  checkChains(chains, sampler.samples);
   const url = thread === 'main' ? null : workerUrl();
   if (thread === 'worker' && !url) throw new Error('the compiled LCMCR worker is not available');
   const start = performance.now();
-  let totals: Float64Array;
-  let occupied: Int32Array;
-  if (url) {
-    const reply = await inWorker(url, {
-      lists: table.lists,
-      counts: table.counts.slice(),
-      options: sampler,
-    });
-    totals = reply.totals;
-    occupied = reply.occupiedClasses;
-  } else {
-    const draws = sampleLcmcr(table, sampler);
-    totals = draws.totals;
-    occupied = draws.occupiedClasses;
-  }
+  const chainOptions = Array.from({ length: chains }, (_, c) => ({
+    ...sampler,
+    seed: chainSeed(sampler.seed, c),
+    samples: chainSamples(sampler.samples, chains, c),
+  }));
+  const draws = url
+    ? await Promise.all(
+        chainOptions.map((o) =>
+          inWorker(url, { lists: table.lists, counts: table.counts.slice(), options: o }),
+        ),
+      )
+    : chainOptions.map((o) => sampleLcmcr(table, o));
   const seconds = (performance.now() - start) / 1000;
+  const totals = new Float64Array(sampler.samples);
+  let at = 0;
   let occ = 0;
-  for (const c of occupied) occ += c;
+  for (const d of draws) {
+    totals.set(d.totals, at);
+    at += d.totals.length;
+    for (const c of d.occupiedClasses) occ += c;
+  }
   return {
     observed: observedCount(table),
     options: sampler,
     summary: summarisePosterior(totals, level),
     totals,
-    meanOccupiedClasses: occupied.length > 0 ? occ / occupied.length : NaN,
+    meanOccupiedClasses: at > 0 ? occ / at : NaN,
+    chains,
+    rHat: splitRHat(draws.map((d) => d.totals)),
     ranIn: url ? 'worker' : 'main-thread',
     seconds,
   };

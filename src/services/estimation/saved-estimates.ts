@@ -1,5 +1,9 @@
 import type { CountFilters } from '../../core/stats/counts/index.js';
-import { LCMCR_DEFAULTS, type CaptureTable } from '../../core/stats/estimation/index.js';
+import {
+  DEFAULT_LCMCR_CHAINS,
+  LCMCR_DEFAULTS,
+  type CaptureTable,
+} from '../../core/stats/estimation/index.js';
 import type { Database } from '../../db/database.js';
 import { appendAuditEvent } from '../../db/repositories/audit-repository.js';
 import {
@@ -82,6 +86,7 @@ function settingsOf(method: EstimationMethod, r: SaveEstimateRequest['request'])
         burnIn,
         samples,
         thinning,
+        chains: r.lcmcr?.chains ?? DEFAULT_LCMCR_CHAINS,
       };
     }
   }

@@ -9,7 +9,8 @@ export interface EstimationWarning {
     | 'empty-cells'
     | 'list-missing-in-stratum'
     | 'too-few-lists'
-    | 'unstable-estimate';
+    | 'unstable-estimate'
+    | 'chains-disagree';
   /** Plain words, for the person reading the output. */
   readonly message: string;
   /** The lists concerned, when it is about particular lists. */
@@ -89,4 +90,18 @@ export function checkEstimateSize(
       },
     ];
   return [];
+}
+
+/**
+ * A sampler's chains that disagree (split-R̂ above 1.1) have not forgotten where they
+ * started: the burn-in, or the number of draws, was too short for this table.
+ */
+export function checkChainAgreement(rHat: number): EstimationWarning[] {
+  if (!(rHat > 1.1)) return [];
+  return [
+    {
+      code: 'chains-disagree',
+      message: `The sampler's independent chains disagree (R-hat ${rHat.toFixed(2)}, above 1.1): the burn-in or the number of draws is too short for this table, so the figure and its interval are not yet reliable. Run again with a longer burn-in or more draws.`,
+    },
+  ];
 }

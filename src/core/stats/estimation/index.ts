@@ -10,3 +10,4 @@ export * from './random-source.js';
 export * from './special-functions.js';
 export * from './stratified.js';
 export * from './two-list.js';
+export * from './lcmcr-chains.js';

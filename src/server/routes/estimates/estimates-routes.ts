@@ -12,7 +12,11 @@ import {
   type EstimateInput,
   type SavedEstimate,
 } from '../../../services/estimation/index.js';
-import { parseCaptureCsv } from '../../../core/stats/estimation/index.js';
+import {
+  DEFAULT_LCMCR_CHAINS,
+  MAX_LCMCR_CHAINS,
+  parseCaptureCsv,
+} from '../../../core/stats/estimation/index.js';
 import { estimateNote } from '../stats/estimate-routes.js';
 
 // As GET /api/estimate: LCMCR runs are bounded so a request cannot hold the server for minutes.
@@ -38,6 +42,7 @@ const saveBody = z
     burnIn: z.number().int().min(0).max(20_000).default(5_000),
     samples: z.number().int().min(10).max(2_000).default(1_000),
     thinning: z.number().int().min(1).max(100).default(10),
+    chains: z.number().int().min(1).max(MAX_LCMCR_CHAINS).default(DEFAULT_LCMCR_CHAINS),
   })
   .strict()
   .refine((b) => !b.captures || (b.where.length === 0 && b.sources === undefined), {
@@ -136,7 +141,12 @@ export const savedEstimatesRoutes: FastifyPluginAsync<{ db: Database }> = (app, 
               method: body.method,
               seed: body.seed,
               average: body.average,
-              lcmcr: { burnIn: body.burnIn, samples: body.samples, thinning: body.thinning },
+              lcmcr: {
+                burnIn: body.burnIn,
+                samples: body.samples,
+                thinning: body.thinning,
+                chains: body.chains,
+              },
             },
             label: body.label ?? null,
             notes: body.notes ?? null,

@@ -7,6 +7,7 @@ import {
   type CountField,
   type CountFilters,
 } from '../../../core/stats/counts/index.js';
+import { DEFAULT_LCMCR_CHAINS, MAX_LCMCR_CHAINS } from '../../../core/stats/estimation/index.js';
 import type { Database } from '../../../db/database.js';
 import {
   estimateCaptures,
@@ -38,6 +39,7 @@ const estimateQuery = z.object({
   burnIn: z.coerce.number().int().min(0).max(20_000).default(5_000),
   samples: z.coerce.number().int().min(10).max(2_000).default(1_000),
   thinning: z.coerce.number().int().min(1).max(100).default(10),
+  chains: z.coerce.number().int().min(1).max(MAX_LCMCR_CHAINS).default(DEFAULT_LCMCR_CHAINS),
 });
 
 /** Said with every estimate, so no client can show one as a list of people. */
@@ -100,7 +102,7 @@ export const estimateRoutes: FastifyPluginAsync<{ db: Database }> = (app, { db }
         method: q.method ?? (lists >= 3 ? 'loglinear' : 'chapman'),
         seed: q.seed,
         average: q.average === 'true',
-        lcmcr: { burnIn: q.burnIn, samples: q.samples, thinning: q.thinning },
+        lcmcr: { burnIn: q.burnIn, samples: q.samples, thinning: q.thinning, chains: q.chains },
       });
       if (q.method === 'lcmcr') lcmcrRunning = true;
       try {
