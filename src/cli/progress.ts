@@ -7,8 +7,8 @@ export interface ProgressReporter {
 }
 
 /**
- * A bar with rate and ETA on a terminal; on a pipe or in CI, a plain line every few seconds so
- * logs stay readable.
+ * A bar with rate and ETA on a terminal; on a pipe or in CI, a plain line every few seconds
+ * (SIJIL_PROGRESS_SECONDS, default 5) so logs stay readable.
  */
 export function createProgress(
   label: string,
@@ -42,11 +42,12 @@ export function createProgress(
       },
     };
   }
+  const every = lineInterval();
   let lastLine = Date.now();
   return {
     update(done, total, items) {
       const now = Date.now();
-      if (now - lastLine < 5000) return;
+      if (now - lastLine < every) return;
       lastLine = now;
       const elapsed = (now - started) / 1000;
       const fraction = total > 0 ? Math.min(done / total, 1) : 0;
@@ -57,4 +58,13 @@ export function createProgress(
     },
     stop() {},
   };
+}
+
+/**
+ * Milliseconds between plain progress lines: SIJIL_PROGRESS_SECONDS (a log collector may want
+ * them more or less often), 5 s by default or when the value is not a positive number.
+ */
+function lineInterval(): number {
+  const seconds = Number(process.env.SIJIL_PROGRESS_SECONDS);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5000;
 }
