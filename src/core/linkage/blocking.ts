@@ -102,6 +102,27 @@ export function sexAndSkeletonOrder(records: PreparedRecords, i: number, part: n
   return (records.sex[i] ?? 0) * 387_420_489 + v;
 }
 
+/**
+ * Same skeleton of one name part, and the other part sorting next to it (sex first): a short or
+ * Latin-script name is compared with its 2 neighbours on either side, whatever the block's size.
+ */
+function nearNeighbourRule(
+  keyName: string,
+  keyPart: number,
+  sortName: string,
+  sortPart: number,
+): BlockingRule {
+  return {
+    name: `skeleton-${keyName}-near-${sortName}`,
+    keyIsText: true,
+    description: `same consonant skeleton of ${keyName} name and a ${sortName} name that sorts next to it (a letter lost or added at its end), one of the two names short or in Latin script`,
+    key: (r, i, out) => parts(r, i, out, SKELETON_AT + keyPart),
+    sortKey: (r, i) => sexAndSkeletonOrder(r, i, SKELETON_AT + sortPart),
+    initiates: isShortOrLatin,
+    neighbours: 2,
+  };
+}
+
 /** The default rules. Their union finds candidates; none has to find all of them. */
 export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   {
@@ -152,26 +173,8 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
       parts(r, i, out, SKELETON_AT + GIVEN, SKELETON_AT + FATHER, SKELETON_AT + FAMILY),
     sortKey: (r, i) => r.sex[i] ?? 0,
   },
-  {
-    name: 'skeleton-family-near-given',
-    keyIsText: true,
-    description:
-      'same consonant skeleton of family name and a given name that sorts next to it (a letter lost or added at its end), one of the two names short or in Latin script',
-    key: (r, i, out) => parts(r, i, out, SKELETON_AT + FAMILY),
-    sortKey: (r, i) => sexAndSkeletonOrder(r, i, SKELETON_AT + GIVEN),
-    initiates: isShortOrLatin,
-    neighbours: 2,
-  },
-  {
-    name: 'skeleton-given-near-family',
-    keyIsText: true,
-    description:
-      'same consonant skeleton of given name and a family name that sorts next to it (a letter lost or added at its end), one of the two names short or in Latin script',
-    key: (r, i, out) => parts(r, i, out, SKELETON_AT + GIVEN),
-    sortKey: (r, i) => sexAndSkeletonOrder(r, i, SKELETON_AT + FAMILY),
-    initiates: isShortOrLatin,
-    neighbours: 2,
-  },
+  nearNeighbourRule('family', FAMILY, 'given', GIVEN),
+  nearNeighbourRule('given', GIVEN, 'family', FAMILY),
   {
     name: 'joined-name',
     keyIsText: false,
