@@ -227,6 +227,13 @@ describe.each(testStores)('figures API on %s', (kind) => {
       client: as('viewer'),
     });
     expect(tooManyChains.status).toBe(400);
+    const tooFewDraws = await call('/api/estimate?method=lcmcr&samples=10&chains=16', {
+      client: as('viewer'),
+    });
+    expect(tooFewDraws.status).toBe(422);
+    expect(((await tooFewDraws.json()) as { error: string }).error).toMatch(
+      /10 draws cannot be shared by 16 chains: ask for at least 32/,
+    );
 
     const byYear = await call('/api/estimate?method=chapman&by=year', { client: as('viewer') });
     expect(byYear.status).toBe(200);
