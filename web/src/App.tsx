@@ -7,6 +7,7 @@ import type { Calendars } from './dates';
 import { setLanguage, type Numerals } from './i18n';
 import { AccountScreen } from './screens/Account';
 import { AdminScreen } from './screens/Admin';
+import { ClaimsScreen } from './screens/Claims';
 import { DashboardScreen } from './screens/Dashboard';
 import { ImportScreen } from './screens/Import';
 import { PersonScreen } from './screens/Person';
@@ -16,7 +17,15 @@ import { SignInScreen } from './screens/SignIn';
 import { SourcesScreen } from './screens/Sources';
 
 type Screen =
-  'search' | 'sources' | 'person' | 'review' | 'dashboard' | 'import' | 'account' | 'admin';
+  | 'search'
+  | 'sources'
+  | 'claims'
+  | 'person'
+  | 'review'
+  | 'dashboard'
+  | 'import'
+  | 'account'
+  | 'admin';
 
 /** Screens live in the URL's fragment (#/search, #/sources): no server-side routes needed. */
 function screenFromHash(): Screen {
@@ -25,6 +34,7 @@ function screenFromHash(): Screen {
   if (hash === '#/review') return 'review';
   if (hash === '#/import' || hash.startsWith('#/import/')) return 'import';
   if (hash === '#/dashboard') return 'dashboard';
+  if (hash === '#/claims') return 'claims';
   if (hash === '#/account') return 'account';
   if (hash === '#/admin' || hash.startsWith('#/admin/')) return 'admin';
   return hash === '#/sources' ? 'sources' : 'search';
@@ -112,6 +122,9 @@ function Workspace({ session }: { session: Session }) {
           <a href="#/sources" aria-current={screen === 'sources' ? 'page' : undefined}>
             {t('nav.sources')}
           </a>
+          <a href="#/claims" aria-current={screen === 'claims' ? 'page' : undefined}>
+            {t('claims.nav')}
+          </a>
           {/* Viewers may not decide matches (permissions.ts): no queue for them. */}
           {session.user.role !== 'viewer' && (
             <a href="#/review" aria-current={screen === 'review' ? 'page' : undefined}>
@@ -155,6 +168,11 @@ function Workspace({ session }: { session: Session }) {
       <main>
         {screen === 'sources' ? (
           <SourcesScreen />
+        ) : screen === 'claims' ? (
+          // Confirming and rejecting claims is editing (permissions.ts: records:edit).
+          <ClaimsScreen
+            canReview={session.user.role === 'editor' || session.user.role === 'admin'}
+          />
         ) : screen === 'person' ? (
           <PersonScreen />
         ) : screen === 'review' ? (

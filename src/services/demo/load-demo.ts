@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
+import { proposeClaims } from '../claims/propose-claims.js';
 import { addDocument } from '../documents/add-document.js';
 import { importFile, type ImportProgress, type ImportReport } from '../import/import-file.js';
 import { ensureSource, sourceInputSchema } from '../sources/sources-service.js';
@@ -99,7 +100,12 @@ export async function loadDemo(
       },
       actor,
     );
-    if (result.created) documentsAdded += 1;
+    if (result.created) {
+      documentsAdded += 1;
+      // The figures the document states, proposed for the claims ledger as `sijil claims
+      // extract` would, so the demo's ledger has something to review.
+      await proposeClaims(db, result.id, actor);
+    }
   }
   return { imports, documentsAdded };
 }

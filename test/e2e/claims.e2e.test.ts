@@ -1,0 +1,166 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/app.js';
+import { webAppDir } from '../../src/server/routes/web-app.js';
+import { proposeClaims } from '../../src/services/claims/index.js';
+import { addDocument } from '../../src/services/documents/add-document.js';
+import { addUser } from '../../src/services/users/users-service.js';
+import {
+  chromiumPath,
+  haveChromium,
+  launchChromium,
+  type ChromiumSession,
+} from '../helpers/chromium.js';
+import { importFacetsRegister } from '../helpers/facets-register.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+/**
+ * The claims ledger in a real browser against a real server and PGlite store holding the small
+ * register of test/helpers/facets-register.ts and two documents whose figures were proposed as
+ * claims: each figure with its quote and scope beside the register's own count, in Arabic and in
+ * English; an editor confirms one and rejects another, a viewer sees no buttons. Screenshots go to
+ * test-artifacts/e2e/.
+ */
+if (!haveChromium) {
+  console.warn(
+    `e2e: skipping the claims browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+  );
+}
+const shots = join(process.cwd(), 'test-artifacts', 'e2e');
+
+const english =
+  'Our documentation shows that at least 42 people were killed in Homs governorate by government forces. More than 7 of them were children.';
+const arabic = 'وثّقنا مقتل 12 شخصاً على الأقل في درعا.';
+
+describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let chromiumSession: ChromiumSession | undefined;
+  let cleanup = () => undefined as void;
+  const password = 'figures in the margins of old reports';
+  const users = { editor: 'editor@example.org', viewer: 'viewer@example.org' };
+
+  beforeAll(async () => {
+    if (!existsSync(join(webAppDir, 'index.html'))) {
+      throw new Error(`the web app is not built in ${webAppDir}: run \`npm run build\` first`);
+    }
+    mkdirSync(shots, { recursive: true });
+    t = await openTestDatabase('pglite');
+    ({ cleanup } = await importFacetsRegister(t.db));
+    const enc = new TextEncoder();
+    for (const [title, language, body] of [
+      ['Monthly report', 'en', english],
+      ['بيان شهري', 'ar', arabic],
+    ] as const) {
+      const doc = await addDocument(
+        t.db,
+        { sourceId: null, title, language, bytes: enc.encode(body) },
+        'test',
+      );
+      await proposeClaims(t.db, doc.id, 'test');
+    }
+    app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    for (const role of ['editor', 'viewer'] as const) {
+      const { setupToken } = await addUser(t.db, { email: users[role], role }, 'test');
+      const set = await fetch(`${base}/api/auth/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: setupToken, password }),
+      });
+      expect(set.status).toBe(200);
+    }
+    chromiumSession = await launchChromium();
+    browser = chromiumSession.browser;
+  });
+
+  afterAll(async () => {
+    await chromiumSession?.close();
+    await app?.close();
+    await t?.dispose();
+    cleanup();
+  });
+
+  async function signedInPage(
+    role: 'editor' | 'viewer',
+    language: 'ar' | 'en',
+  ): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of 401/.test(message.text())) {
+        problems.push(`console: ${message.text()}`);
+      }
+    });
+    await page.goto(`${base}/`);
+    if (language === 'en') {
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    }
+    await page.locator('input[name=email]').fill(users[role]);
+    await page.locator('input[name=password]').fill(password);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('nav a').first().waitFor();
+    return { page, problems };
+  }
+
+  const killedRow = (page: Page) =>
+    page.locator('section[aria-labelledby=claims-killed] tbody tr', { hasText: '42' });
+
+  it('shows each figure beside the register count in English, and an editor reviews them', async () => {
+    const { page, problems } = await signedInPage('editor', 'en');
+    await page.getByRole('link', { name: 'Claims' }).click();
+    await page.getByRole('heading', { name: 'Claims ledger' }).waitFor();
+    await page.getByRole('heading', { name: 'Killed', exact: true }).waitFor();
+    const row = killedRow(page);
+    expect(await row.textContent()).toContain('at least');
+    expect(await row.locator('blockquote').textContent()).toBe('at least 42 people were killed');
+    expect(await row.textContent()).toContain('Monthly report');
+    expect(await row.textContent()).toContain('Proposed');
+    // The register's own count for the same scope is a number of people, shown beside it.
+    expect(await row.locator('td.num').last().textContent()).toMatch(/^\d/);
+    await page.screenshot({ path: join(shots, 'en-claims.png'), fullPage: true });
+
+    await row.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => row.textContent()).toContain('Confirmed');
+    expect(await row.getByRole('button', { name: 'Confirm' }).count()).toBe(0);
+    const stored = await t.db.query<{ status: string }>(
+      `SELECT status FROM claim WHERE quote LIKE '%at least 42%'`,
+    );
+    expect(stored.map((r) => r.status)).toEqual(['confirmed']);
+
+    // A rejected claim leaves the ledger unless asked for.
+    const children = page.locator('section[aria-labelledby=claims-children_killed] tbody tr');
+    await children.first().getByRole('button', { name: 'Reject' }).click();
+    await expect.poll(() => children.count()).toBe(0);
+    await page.getByLabel('Show rejected claims').check();
+    await expect.poll(() => children.first().textContent()).toContain('Rejected');
+    expect(problems).toEqual([]);
+  });
+
+  it('reads right to left in Arabic, and a viewer cannot review', async () => {
+    const { page, problems } = await signedInPage('viewer', 'ar');
+    await page.getByRole('link', { name: 'الأرقام المعلنة' }).click();
+    await page.getByRole('heading', { name: 'سجل الأرقام المعلنة' }).waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    const row = page.locator('tbody tr', { hasText: 'بيان شهري' });
+    expect(await row.locator('blockquote').textContent()).toBe('مقتل 12 شخصاً على الأقل');
+    // Figures in Arabic-Indic numerals; the qualifier in Arabic.
+    expect(await row.locator('td.num').first().textContent()).toContain('١٢');
+    expect(await row.textContent()).toContain('على الأقل');
+    expect(await page.getByRole('button', { name: 'تأكيد' }).count()).toBe(0);
+    // The figure column is at the start (right) of the table.
+    const figure = await row.locator('td').first().boundingBox();
+    const register = await row.locator('td').last().boundingBox();
+    expect(figure!.x).toBeGreaterThan(register!.x);
+    await page.screenshot({ path: join(shots, 'ar-claims.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
