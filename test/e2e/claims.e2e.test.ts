@@ -12,6 +12,7 @@ import {
   chromiumPath,
   haveChromium,
   launchChromium,
+  openWatchedPage,
   type ChromiumSession,
 } from '../helpers/chromium.js';
 import { importFacetsRegister } from '../helpers/facets-register.js';
@@ -90,16 +91,10 @@ describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
     role: 'editor' | 'viewer',
     language: 'ar' | 'en',
   ): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 401/.test(message.text())) {
-        problems.push(`console: ${message.text()}`);
-      }
+    const { page, problems } = await openWatchedPage(browser, `${base}/`, {
+      width: 1280,
+      height: 900,
     });
-    await page.goto(`${base}/`);
     if (language === 'en') {
       await page.getByTestId('language-switch').click();
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');

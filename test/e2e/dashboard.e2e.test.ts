@@ -12,6 +12,7 @@ import {
   chromiumPath,
   haveChromium,
   launchChromium,
+  openWatchedPage,
   type ChromiumSession,
 } from '../helpers/chromium.js';
 import { importFacetsRegister } from '../helpers/facets-register.js';
@@ -84,17 +85,10 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
 
   /** A signed-in page in a fresh context whose page errors and console errors fail the test. */
   async function signedInPage(language: 'ar' | 'en'): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // The expected 401 of /api/auth/session before signing in is not a problem.
-      if (message.type() === 'error' && !/status of 401/.test(message.text())) {
-        problems.push(`console: ${message.text()}`);
-      }
+    const { page, problems } = await openWatchedPage(browser, `${base}/`, {
+      width: 1280,
+      height: 900,
     });
-    await page.goto(`${base}/`);
     if (language === 'en') {
       await page.getByTestId('language-switch').click();
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
