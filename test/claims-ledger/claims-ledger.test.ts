@@ -168,11 +168,15 @@ describe.each(testStores)('the claims ledger on %s', (kind) => {
     const [arabicClaim, englishClaim] = killed!.claims;
     // Proposed scope "since 2011" has no end: the register cannot put it as filters.
     expect(arabicClaim!.register.persons).toBeNull();
-    expect(arabicClaim!.register.notes.join(' ')).toMatch(/open-ended/);
+    expect(arabicClaim!.register.notes.map((n) => n.text).join(' ')).toMatch(/open-ended/);
+    expect(arabicClaim!.register.notes.map((n) => n.code)).toEqual(['period-open']);
     // 2014 only: Ahmad and Fatima (died under torture counts as killed).
     expect(englishClaim!.register.persons).toBe(2);
     expect(englishClaim!.register.where).toMatchObject({ year: ['2014'] });
-    expect(englishClaim!.register.notes.join(' ')).toMatch(/population/);
+    expect(englishClaim!.register.notes.map((n) => n.text).join(' ')).toMatch(/population/);
+    expect(
+      englishClaim!.register.notes.find((n) => n.code === 'population-not-a-field')?.params,
+    ).toMatchObject({ population: expect.any(String) });
     // Rejected claims only when asked.
     expect(await claimsLedger(t.db, { category: 'died_under_torture' })).toEqual([]);
     const rejected = await claimsLedger(t.db, { statuses: ['rejected'] });

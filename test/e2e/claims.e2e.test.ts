@@ -133,6 +133,10 @@ describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
 
     // A rejected claim leaves the ledger unless asked for.
     const children = page.locator('section[aria-labelledby=claims-children_killed] tbody tr');
+    // What the register could not apply of the scope, said in the workspace's language.
+    expect(await children.first().textContent()).toContain(
+      'Who (“children”) is not a register field: not applied.',
+    );
     await children.first().getByRole('button', { name: 'Reject' }).click();
     await expect.poll(() => children.count()).toBe(0);
     await page.getByLabel('Show rejected claims').check();
@@ -155,6 +159,12 @@ describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
     const figure = await row.locator('td').first().boundingBox();
     const register = await row.locator('td').last().boundingBox();
     expect(figure!.x).toBeGreaterThan(register!.x);
+    await page.getByLabel('إظهار الادعاءات المرفوضة').check();
+    const children = page.locator('section[aria-labelledby=claims-children_killed] tbody tr');
+    await expect.poll(() => children.first().textContent()).toContain('مرفوض');
+    expect(await children.first().textContent()).toContain(
+      'الفئة («children») ليست حقلًا في السجل: لم تُطبَّق.',
+    );
     await page.screenshot({ path: join(shots, 'ar-claims.png'), fullPage: true });
     expect(problems).toEqual([]);
   });

@@ -26,6 +26,20 @@ export interface ClaimScope {
   asOf?: string;
 }
 
+/** Why a scope is not, or not wholly, put as register filters (src/services/claims/scope-filters.ts). */
+export interface ScopeNote {
+  code:
+    | 'category-not-counted'
+    | 'period-open'
+    | 'period-reversed'
+    | 'period-too-long'
+    | 'period-mid-month'
+    | 'population-not-a-field'
+    | 'as-of-not-applied';
+  params: Record<string, string>;
+  text: string;
+}
+
 /** A claim of the ledger, with the register's own count for its scope (GET /api/claims). */
 export interface LedgerClaim {
   id: number;
@@ -36,7 +50,7 @@ export interface LedgerClaim {
   status: ClaimStatus;
   quote: string;
   document: { id: number; title: string; source: string | null };
-  register: { persons: number | null; notes: string[] };
+  register: { persons: number | null; notes: ScopeNote[] };
 }
 
 export interface LedgerQuestion {

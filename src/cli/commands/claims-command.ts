@@ -179,8 +179,8 @@ function printLedger(questions: readonly LedgerQuestion[]): void {
       const r = c.register;
       say(
         r.persons === null
-          ? `    register: no comparable count (${r.notes.join('; ')})`
-          : `    register: ${r.persons.toLocaleString('en')} unique persons with ${describeWhere(r.where ?? {})}${r.notes.length > 0 ? ` (${r.notes.join('; ')})` : ''}`,
+          ? `    register: no comparable count (${r.notes.map((n) => n.text).join('; ')})`
+          : `    register: ${r.persons.toLocaleString('en')} unique persons with ${describeWhere(r.where ?? {})}${r.notes.length > 0 ? ` (${r.notes.map((n) => n.text).join('; ')})` : ''}`,
       );
     }
     say();

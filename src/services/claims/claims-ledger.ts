@@ -7,14 +7,14 @@ import {
 } from '../../db/repositories/claim-repository.js';
 import { countPersons } from '../stats/count-persons.js';
 import { parseClaimScope, type ClaimScope } from './claim-scope.js';
-import { registerQuestion } from './scope-filters.js';
+import { registerQuestion, type ScopeNote } from './scope-filters.js';
 
 /** The register's own count for a claim's question. */
 export interface RegisterCount {
   /** Unique persons matching `where`; null when the question has no register filters. */
   persons: number | null;
   where: CountFilters | null;
-  notes: string[];
+  notes: ScopeNote[];
 }
 
 /** A claim as shown in the ledger. */

@@ -754,6 +754,16 @@ export const ar: WithArabicPlurals<Messages> = {
       period: 'متى',
       asOf: 'حتى تاريخ',
     },
+    note: {
+      'category-not-counted': 'لا يعدّ السجل أرقام «{{category}}».',
+      'period-open': 'لا يمكن عدّ فترة بلا بداية أو بلا نهاية في السجل.',
+      'period-reversed': 'تنتهي الفترة قبل أن تبدأ.',
+      'period-too-long': 'الفترة أطول من أن تُعدّ.',
+      'period-mid-month':
+        'يعدّ السجل بالسنوات أو الأشهر الكاملة، وهذه الفترة تبدأ أو تنتهي في منتصف شهر.',
+      'population-not-a-field': 'الفئة («{{population}}») ليست حقلًا في السجل: لم تُطبَّق.',
+      'as-of-not-applied': 'يعدّ السجل ما فيه الآن، لا ما كان حتى {{asOf}}.',
+    },
     category: {
       killed: 'قتلى',
       children_killed: 'أطفال قُتلوا',

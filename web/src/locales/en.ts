@@ -738,6 +738,16 @@ export const en = {
       period: 'When',
       asOf: 'As of',
     },
+    note: {
+      'category-not-counted': 'The register does not count “{{category}}” figures.',
+      'period-open': 'A period without a start or an end cannot be counted in the register.',
+      'period-reversed': 'The period ends before it starts.',
+      'period-too-long': 'The period is too long to count.',
+      'period-mid-month':
+        'The register counts by whole years or months; this period starts or ends mid-month.',
+      'population-not-a-field': 'Who (“{{population}}”) is not a register field: not applied.',
+      'as-of-not-applied': 'The register counts what it holds now, not as of {{asOf}}.',
+    },
     category: {
       killed: 'Killed',
       children_killed: 'Children killed',

@@ -147,9 +147,13 @@ function ClaimRow({ claim, canReview }: { claim: LedgerClaim; canReview: boolean
           <strong>{format.number(claim.register.persons)}</strong>
         )}
         {claim.register.notes.map((note) => (
-          // The server's notes on what could not be applied are in English.
-          <p key={note} className="muted small" lang="en" dir="ltr">
-            {note}
+          <p key={note.code} className="muted small">
+            {t(`claims.note.${note.code}`, {
+              ...note.params,
+              category: t(`claims.category.${note.params.category ?? 'other'}`, {
+                defaultValue: note.params.category ?? '',
+              }),
+            })}
           </p>
         ))}
       </td>
