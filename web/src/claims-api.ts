@@ -1,19 +1,17 @@
 import { call } from './api';
 
 /** What a stated figure counts (src/core/claims/claim-types.ts). */
-export const claimCategories = [
-  'killed',
-  'children_killed',
-  'died_under_torture',
-  'died_under_siege',
-  'detained_or_disappeared',
-  'injured',
-  'displaced',
-  'population',
-  'share',
-  'other',
-] as const;
-export type ClaimCategory = (typeof claimCategories)[number];
+export type ClaimCategory =
+  | 'killed'
+  | 'children_killed'
+  | 'died_under_torture'
+  | 'died_under_siege'
+  | 'detained_or_disappeared'
+  | 'injured'
+  | 'displaced'
+  | 'population'
+  | 'share'
+  | 'other';
 export type ClaimQualifier = 'exactly' | 'at_least' | 'more_than' | 'close_to' | 'about' | 'up_to';
 export type ClaimStatus = 'proposed' | 'confirmed' | 'rejected';
 
