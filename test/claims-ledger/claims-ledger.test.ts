@@ -166,6 +166,12 @@ describe.each(testStores)('the claims ledger on %s', (kind) => {
       [3207, 'Report'],
     ]);
     const [arabicClaim, englishClaim] = killed!.claims;
+    // The scope in the lexicon's values, and in Arabic words for the Arabic workspace.
+    expect(arabicClaim!.scope).toEqual({ population: 'Palestinians', period: { start: '2011' } });
+    expect(arabicClaim!.scopeInArabic).toEqual({
+      population: 'الفلسطينيون',
+      period: { start: '2011' },
+    });
     // Proposed scope "since 2011" has no end: the register cannot put it as filters.
     expect(arabicClaim!.register.persons).toBeNull();
     expect(arabicClaim!.register.notes.map((n) => n.text).join(' ')).toMatch(/open-ended/);

@@ -121,6 +121,9 @@ describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
     expect(await row.textContent()).toContain('Proposed');
     // The register's own count for the same scope is a number of people, shown beside it.
     expect(await row.locator('td.num').last().textContent()).toMatch(/^\d/);
+    // A scope read from an Arabic statement, in the English workspace's words.
+    const arabicRow = page.locator('tbody tr', { hasText: 'بيان شهري' });
+    expect(await arabicRow.locator('dl.scope').textContent()).toContain('Daraa');
     await page.screenshot({ path: join(shots, 'en-claims.png'), fullPage: true });
 
     await row.getByRole('button', { name: 'Confirm' }).click();
@@ -154,6 +157,10 @@ describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
     // Figures in Arabic-Indic numerals; the qualifier in Arabic.
     expect(await row.locator('td.num').first().textContent()).toContain('١٢');
     expect(await row.textContent()).toContain('على الأقل');
+    // Its scope in Arabic words, though the register stores the lexicon's English value.
+    const scope = await row.locator('dl.scope').textContent();
+    expect(scope).toContain('درعا');
+    expect(scope).not.toMatch(/[A-Za-z]/);
     expect(await page.getByRole('button', { name: 'تأكيد' }).count()).toBe(0);
     // The figure column is at the start (right) of the table.
     const figure = await row.locator('td').first().boundingBox();
@@ -163,7 +170,7 @@ describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
     const children = page.locator('section[aria-labelledby=claims-children_killed] tbody tr');
     await expect.poll(() => children.first().textContent()).toContain('مرفوض');
     expect(await children.first().textContent()).toContain(
-      'الفئة («children») ليست حقلًا في السجل: لم تُطبَّق.',
+      'الفئة («الأطفال») ليست حقلًا في السجل: لم تُطبَّق.',
     );
     await page.screenshot({ path: join(shots, 'ar-claims.png'), fullPage: true });
     expect(problems).toEqual([]);

@@ -45,6 +45,8 @@ export interface LedgerClaim {
   qualifier: ClaimQualifier;
   category: ClaimCategory;
   scope: ClaimScope;
+  /** The same scope with the values the register's lexicon knows in Arabic. */
+  scopeInArabic: ClaimScope;
   status: ClaimStatus;
   quote: string;
   document: { id: number; title: string; source: string | null };

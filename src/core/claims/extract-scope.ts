@@ -13,6 +13,7 @@ import {
   foldPattern,
   GROUPS,
   KNOWN_SITES,
+  NATIONALITY_FORMS,
   LOCATIVE_BEFORE,
   NATIONALITIES,
   PERPETRATORS,
@@ -152,15 +153,6 @@ function head(mapped: MappedText, at: number, floor: number): string {
   return mapped.norm.slice(Math.max(floor, at - 40), at);
 }
 const ADJACENT = /^\s*$/u;
-
-const plural: Record<string, string> = {
-  Palestinian: 'Palestinians',
-  Syrian: 'Syrians',
-  Lebanese: 'Lebanese',
-  Iraqi: 'Iraqis',
-  Israeli: 'Israelis',
-  Ukrainian: 'Ukrainians',
-};
 
 const overlaps = (a: { from: number; to: number }, b: { from: number; to: number }) =>
   a.from < b.to && b.from < a.to;
@@ -334,7 +326,7 @@ function populationMentions(
         used.add(nat);
         out.push(
           mention(
-            plural[nat.value] ?? nat.value,
+            NATIONALITY_FORMS[nat.value]?.people ?? nat.value,
             Math.min(g.from, nat.from),
             Math.max(g.to, nat.to),
           ),
@@ -361,7 +353,8 @@ function populationMentions(
     if (used.has(n)) continue;
     const arabic = /[\u0600-\u06ff]/u.test(mapped.norm.charAt(n.from));
     const afterNumber = arabic && precededByNumber(tokens, n.from);
-    if (n.plural || afterNumber) out.push(mention(plural[n.value] ?? n.value, n.from, n.to));
+    if (n.plural || afterNumber)
+      out.push(mention(NATIONALITY_FORMS[n.value]?.people ?? n.value, n.from, n.to));
   }
   return out;
 }

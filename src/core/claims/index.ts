@@ -15,3 +15,4 @@
 export type { ClaimCategory, ClaimQualifier, ExtractedClaim } from './claim-types.js';
 export { extractClaims } from './extract-claims.js';
 export type { ProposedScope, ScopeEvidence, ScopeField } from './extract-scope.js';
+export { populationInArabic, scopeInArabic } from './scope-in-arabic.js';

@@ -2,7 +2,9 @@
  * The words a claim's scope is read from: who was counted, where, and by whom (as the document
  * attributes it), in English and Arabic. Patterns are written in natural spelling and folded
  * as documents are (see mapped-text.ts), so "إسرائيل" and "اسرائیل" match alike. Each entry
- * gives the ledger's canonical English value; the words matched are kept as evidence.
+ * gives the ledger's canonical English value and its Arabic name (the stored scope keeps the
+ * English value, which register filters use; the Arabic workspace shows the Arabic name); the
+ * words matched are kept as evidence.
  */
 import { foldWord } from './mapped-text.js';
 
@@ -12,6 +14,8 @@ export type PlaceLevel = 'country' | 'governorate' | 'locality' | 'site';
 export interface PlaceEntry {
   level: PlaceLevel;
   value: string;
+  /** The name in Arabic, for showing the scope in the Arabic workspace. */
+  ar: string;
   /** Regular-expression sources, folded. */
   patterns: string[];
   /** Countries are places only after "in", "across", "في"…: "Syria's army" is not a place. */
@@ -20,6 +24,8 @@ export interface PlaceEntry {
 
 export interface PerpetratorEntry {
   value: string;
+  /** The actor's name in Arabic. */
+  ar: string;
   /**
    * Phrases that name an armed actor (forces, army, airstrikes, the regime, a named group):
    * enough on their own. `bare` phrases (a state's name alone) need an attribution: "by",
@@ -57,39 +63,63 @@ export const PLACES: PlaceEntry[] = [
   {
     level: 'country',
     value: 'Syria',
+    ar: 'سوريا',
     patterns: ['syria', ar('سوري(?:ا|ة)')],
     needsPreposition: true,
   },
   {
     level: 'country',
     value: 'Lebanon',
+    ar: 'لبنان',
     patterns: ['lebanon', ar('لبنان')],
     needsPreposition: true,
   },
-  { level: 'country', value: 'Jordan', patterns: ['jordan', ar('الأردن')], needsPreposition: true },
-  { level: 'country', value: 'Iraq', patterns: ['iraq', ar('العراق')], needsPreposition: true },
+  {
+    level: 'country',
+    value: 'Jordan',
+    ar: 'الأردن',
+    patterns: ['jordan', ar('الأردن')],
+    needsPreposition: true,
+  },
+  {
+    level: 'country',
+    value: 'Iraq',
+    ar: 'العراق',
+    patterns: ['iraq', ar('العراق')],
+    needsPreposition: true,
+  },
   {
     level: 'country',
     value: 'Turkey',
+    ar: 'تركيا',
     patterns: ['turkey', 'türkiye', ar('تركيا')],
     needsPreposition: true,
   },
-  { level: 'country', value: 'Egypt', patterns: ['egypt', ar('مصر')], needsPreposition: true },
+  {
+    level: 'country',
+    value: 'Egypt',
+    ar: 'مصر',
+    patterns: ['egypt', ar('مصر')],
+    needsPreposition: true,
+  },
   {
     level: 'country',
     value: 'Palestine',
+    ar: 'فلسطين',
     patterns: ['(?:historic\\s+)?palestine', ar('فلسطين')],
     needsPreposition: true,
   },
   {
     level: 'country',
     value: 'Israel',
+    ar: 'إسرائيل',
     patterns: ['israel', ar('إسرائيل')],
     needsPreposition: true,
   },
   {
     level: 'country',
     value: 'Ukraine',
+    ar: 'أوكرانيا',
     patterns: ['ukraine', ar('أوكرانيا')],
     needsPreposition: true,
   },
@@ -97,6 +127,7 @@ export const PLACES: PlaceEntry[] = [
   {
     level: 'governorate',
     value: 'Rif Dimashq',
+    ar: 'ريف دمشق',
     patterns: [
       'rif\\s+dimashq',
       'rural\\s+damascus',
@@ -104,70 +135,119 @@ export const PLACES: PlaceEntry[] = [
       ar('ريف\\s+دمشق'),
     ],
   },
-  { level: 'governorate', value: 'Damascus', patterns: ['damascus', ar('دمشق')] },
+  { level: 'governorate', value: 'Damascus', ar: 'دمشق', patterns: ['damascus', ar('دمشق')] },
   {
     level: 'governorate',
     value: 'Aleppo',
+    ar: 'حلب',
     patterns: ['aleppo(?:\\s+governorate)?', ar('(?:ريف\\s+)?حلب')],
   },
-  { level: 'governorate', value: 'Homs', patterns: ['homs', ar('(?:ريف\\s+)?حمص')] },
-  { level: 'governorate', value: 'Hama', patterns: ['hama', ar('(?:ريف\\s+)?حماة')] },
+  { level: 'governorate', value: 'Homs', ar: 'حمص', patterns: ['homs', ar('(?:ريف\\s+)?حمص')] },
+  { level: 'governorate', value: 'Hama', ar: 'حماة', patterns: ['hama', ar('(?:ريف\\s+)?حماة')] },
   {
     level: 'governorate',
     value: 'Idlib',
+    ar: 'إدلب',
     patterns: ['idlib(?:\\s+countryside)?', 'idleb', ar('(?:ريف\\s+)?إدلب')],
   },
-  { level: 'governorate', value: 'Daraa', patterns: ["dar'?aa?", 'deraa', ar('(?:ريف\\s+)?درعا')] },
+  {
+    level: 'governorate',
+    value: 'Daraa',
+    ar: 'درعا',
+    patterns: ["dar'?aa?", 'deraa', ar('(?:ريف\\s+)?درعا')],
+  },
   {
     level: 'governorate',
     value: 'Deir ez-Zor',
+    ar: 'دير الزور',
     patterns: ['deir\\s+(?:ez|al|el)[- ]?zou?r', ar('(?:ريف\\s+)?دير\\s+الزور')],
   },
-  { level: 'governorate', value: 'Raqqa', patterns: ['raqq?a', ar('(?:ريف\\s+)?الرقة')] },
-  { level: 'governorate', value: 'Hasakah', patterns: ['(?:al-)?has[ae]kah?', ar('الحسكة')] },
-  { level: 'governorate', value: 'Latakia', patterns: ['latakia', ar('اللاذقية')] },
-  { level: 'governorate', value: 'Tartus', patterns: ['tartus', 'tartous', ar('طرطوس')] },
-  { level: 'governorate', value: 'Quneitra', patterns: ['quneitra', ar('القنيطرة')] },
+  {
+    level: 'governorate',
+    value: 'Raqqa',
+    ar: 'الرقة',
+    patterns: ['raqq?a', ar('(?:ريف\\s+)?الرقة')],
+  },
+  {
+    level: 'governorate',
+    value: 'Hasakah',
+    ar: 'الحسكة',
+    patterns: ['(?:al-)?has[ae]kah?', ar('الحسكة')],
+  },
+  { level: 'governorate', value: 'Latakia', ar: 'اللاذقية', patterns: ['latakia', ar('اللاذقية')] },
+  {
+    level: 'governorate',
+    value: 'Tartus',
+    ar: 'طرطوس',
+    patterns: ['tartus', 'tartous', ar('طرطوس')],
+  },
+  {
+    level: 'governorate',
+    value: 'Quneitra',
+    ar: 'القنيطرة',
+    patterns: ['quneitra', ar('القنيطرة')],
+  },
   {
     level: 'governorate',
     value: 'Suwayda',
+    ar: 'السويداء',
     patterns: ['suwayda', 'sweida', 'suwaida', ar('السويداء')],
   },
   {
     level: 'governorate',
     value: 'Gaza',
+    ar: 'قطاع غزة',
     patterns: ['(?:the\\s+)?gaza(?:\\s+strip)?', ar('(?:قطاع\\s+)?غزة')],
   },
   {
     level: 'governorate',
     value: 'West Bank',
+    ar: 'الضفة الغربية',
     patterns: ['(?:occupied\\s+)?west\\s+bank', ar('الضفة\\s+الغربية'), ar('الضفة')],
   },
-  { level: 'governorate', value: 'Jerusalem', patterns: ['(?:east\\s+)?jerusalem', ar('القدس')] },
+  {
+    level: 'governorate',
+    value: 'Jerusalem',
+    ar: 'القدس',
+    patterns: ['(?:east\\s+)?jerusalem', ar('القدس')],
+  },
   // Towns and districts.
   {
     level: 'locality',
     value: 'Eastern Ghouta',
+    ar: 'الغوطة الشرقية',
     patterns: ['eastern\\s+ghouta', ar('الغوطة\\s+الشرقية')],
   },
-  { level: 'locality', value: 'Madaya', patterns: ['madaya', ar('مضايا')] },
-  { level: 'locality', value: 'Douma', patterns: ['douma', ar('دوما')] },
-  { level: 'locality', value: 'Daraya', patterns: ['daraya', 'darayya', ar('داريا')] },
+  { level: 'locality', value: 'Madaya', ar: 'مضايا', patterns: ['madaya', ar('مضايا')] },
+  { level: 'locality', value: 'Douma', ar: 'دوما', patterns: ['douma', ar('دوما')] },
+  { level: 'locality', value: 'Daraya', ar: 'داريا', patterns: ['daraya', 'darayya', ar('داريا')] },
   {
     level: 'locality',
     value: 'Jenin',
+    ar: 'جنين',
     patterns: ['jenin(?!\\s+(?:refugee\\s+)?camp)', ar('جنين')],
   },
-  { level: 'locality', value: 'Nablus', patterns: ['nablus', ar('نابلس')] },
-  { level: 'locality', value: 'Tulkarm', patterns: ['tulkarm', ar('طولكرم')] },
-  { level: 'locality', value: 'Hebron', patterns: ['hebron', ar('الخليل')] },
-  { level: 'locality', value: 'Khan Younis', patterns: ['khan\\s+y[ou]u?nis', ar('خان\\s+يونس')] },
-  { level: 'locality', value: 'Rafah', patterns: ['rafah', ar('رفح')] },
-  { level: 'locality', value: 'Beit Hanoun', patterns: ['beit\\s+hanoun', ar('بيت\\s+حانون')] },
+  { level: 'locality', value: 'Nablus', ar: 'نابلس', patterns: ['nablus', ar('نابلس')] },
+  { level: 'locality', value: 'Tulkarm', ar: 'طولكرم', patterns: ['tulkarm', ar('طولكرم')] },
+  { level: 'locality', value: 'Hebron', ar: 'الخليل', patterns: ['hebron', ar('الخليل')] },
+  {
+    level: 'locality',
+    value: 'Khan Younis',
+    ar: 'خان يونس',
+    patterns: ['khan\\s+y[ou]u?nis', ar('خان\\s+يونس')],
+  },
+  { level: 'locality', value: 'Rafah', ar: 'رفح', patterns: ['rafah', ar('رفح')] },
+  {
+    level: 'locality',
+    value: 'Beit Hanoun',
+    ar: 'بيت حانون',
+    patterns: ['beit\\s+hanoun', ar('بيت\\s+حانون')],
+  },
   // Camps and prisons known by name without the word "camp" or "prison".
   {
     level: 'site',
     value: 'Tel al-Zaatar camp',
+    ar: 'مخيم تل الزعتر',
     patterns: ["t[ae]l(?:\\s+al-|\\s+)?za'?atar", ar('تل\\s+الزعتر')],
   },
 ];
@@ -176,18 +256,26 @@ export const PLACES: PlaceEntry[] = [
  * Camps and prisons: "Yarmouk camp", "Jabalia refugee camp", "مخيم اليرموك", "سجن صيدنايا".
  * Known names get their usual English spelling; others keep the document's words.
  */
-export const KNOWN_SITES: { value: string; names: string[] }[] = [
-  { value: 'Yarmouk camp', names: ['yarmouk', 'yarmuk', 'اليرموك'] },
-  { value: 'Khan al-Sheih camp', names: ['khan\\s+(?:al|el)?-?\\s?sh?eih?k?h?', 'خان\\s+الشيح'] },
-  { value: 'Jabalia camp', names: ['jabalia', 'jabaliya', 'جباليا'] },
-  { value: 'Nuseirat camp', names: ['nuseirat', 'النصيرات'] },
-  { value: 'Al-Shati camp', names: ['(?:al-)?shati', 'beach', 'الشاطئ'] },
-  { value: 'Jenin camp', names: ['jenin', 'جنين'] },
-  { value: 'Ain al-Hilweh camp', names: ['ain\\s+al-hilw[ae]h?', 'عين\\s+الحلوة'] },
-  { value: 'al-Nireb camp', names: ['(?:al-)?nei?ra?b', 'النيرب'] },
-  { value: 'Saydnaya prison', names: ['s[ae]y?dn[ae]y?a', 'صيدنايا'] },
-  { value: 'Adra prison', names: ['adra', 'عدرا'] },
-  { value: 'Tadmur prison', names: ['tadmur', 'palmyra', 'تدمر'] },
+export const KNOWN_SITES: { value: string; ar: string; names: string[] }[] = [
+  { value: 'Yarmouk camp', ar: 'مخيم اليرموك', names: ['yarmouk', 'yarmuk', 'اليرموك'] },
+  {
+    value: 'Khan al-Sheih camp',
+    ar: 'مخيم خان الشيح',
+    names: ['khan\\s+(?:al|el)?-?\\s?sh?eih?k?h?', 'خان\\s+الشيح'],
+  },
+  { value: 'Jabalia camp', ar: 'مخيم جباليا', names: ['jabalia', 'jabaliya', 'جباليا'] },
+  { value: 'Nuseirat camp', ar: 'مخيم النصيرات', names: ['nuseirat', 'النصيرات'] },
+  { value: 'Al-Shati camp', ar: 'مخيم الشاطئ', names: ['(?:al-)?shati', 'beach', 'الشاطئ'] },
+  { value: 'Jenin camp', ar: 'مخيم جنين', names: ['jenin', 'جنين'] },
+  {
+    value: 'Ain al-Hilweh camp',
+    ar: 'مخيم عين الحلوة',
+    names: ['ain\\s+al-hilw[ae]h?', 'عين\\s+الحلوة'],
+  },
+  { value: 'al-Nireb camp', ar: 'مخيم النيرب', names: ['(?:al-)?nei?ra?b', 'النيرب'] },
+  { value: 'Saydnaya prison', ar: 'سجن صيدنايا', names: ['s[ae]y?dn[ae]y?a', 'صيدنايا'] },
+  { value: 'Adra prison', ar: 'سجن عدرا', names: ['adra', 'عدرا'] },
+  { value: 'Tadmur prison', ar: 'سجن تدمر', names: ['tadmur', 'palmyra', 'تدمر'] },
 ];
 
 export interface PopulationTerm {
@@ -196,6 +284,37 @@ export interface PopulationTerm {
   patterns: string[];
   /** Forms that name people on their own ("Palestinians", "فلسطينيين"), not an adjective. */
   plural: boolean;
+}
+
+/** A nationality as people and beside a group, in English and Arabic. */
+export interface NationalityForms {
+  /** The people, in English: "Palestinians". */
+  people: string;
+  /** The people in Arabic, which is also the form after a group of people: الفلسطينيون. */
+  peopleAr: string;
+  /** After a feminine plural: النساء الفلسطينيات. */
+  feminineAr: string;
+  /** After a plural of things: الكوادر الطبية الفلسطينية. */
+  collectiveAr: string;
+}
+
+export const NATIONALITY_FORMS: Record<string, NationalityForms> = {
+  Palestinian: forms('Palestinians', 'الفلسطيني'),
+  Syrian: forms('Syrians', 'السوري'),
+  Lebanese: forms('Lebanese', 'اللبناني'),
+  Iraqi: forms('Iraqis', 'العراقي'),
+  Israeli: forms('Israelis', 'الإسرائيلي'),
+  Ukrainian: forms('Ukrainians', 'الأوكراني'),
+};
+
+// Arabic nisba adjectives inflect regularly: الفلسطيني → الفلسطينيون, الفلسطينيات, الفلسطينية.
+function forms(people: string, nisba: string): NationalityForms {
+  return {
+    people,
+    peopleAr: `${nisba}ون`,
+    feminineAr: `${nisba}ات`,
+    collectiveAr: `${nisba}ة`,
+  };
 }
 
 /** Nationalities: adjectives ("Palestinian refugees") and plural nouns ("3,207 Palestinians"). */
@@ -221,38 +340,72 @@ export const NATIONALITIES: PopulationTerm[] = [
   { value: 'Ukrainian', plural: false, patterns: ['ukrainian', ar('(?:ال)?أوكراني')] },
 ];
 
+/** How an Arabic adjective agrees with a group: human plurals, feminine ones, or things. */
+export type Agreement = 'people' | 'feminine' | 'collective';
+
+export interface GroupTerm extends PopulationTerm {
+  /** The group in Arabic, with the article. */
+  ar: string;
+  /** Which form of a nationality follows it in Arabic. */
+  agreement: Agreement;
+}
+
 /** Groups of people a figure may be about. */
-export const GROUPS: PopulationTerm[] = [
-  { value: 'refugees', plural: true, patterns: ['refugees', ar('(?:ال)?لاجئ(?:ين|ون|ا)?')] },
+export const GROUPS: GroupTerm[] = [
+  {
+    value: 'refugees',
+    ar: 'اللاجئون',
+    agreement: 'people',
+    plural: true,
+    patterns: ['refugees', ar('(?:ال)?لاجئ(?:ين|ون|ا)?')],
+  },
   {
     value: 'civilians',
+    ar: 'المدنيون',
+    agreement: 'people',
     plural: true,
     patterns: ['civilians', ar('(?:ال)?مدني(?:ين|ون)'), ar('مدني(?:ا)?')],
   },
   {
     value: 'children',
+    ar: 'الأطفال',
+    agreement: 'people',
     plural: true,
     patterns: ['children', 'child', 'minors', ar('(?:ال)?أطفال'), ar('طفل(?:ا|ة)?')],
   },
   {
     value: 'women',
+    ar: 'النساء',
+    agreement: 'feminine',
     plural: true,
     patterns: ['women', ar('(?:ال)?نساء'), ar('امرأة'), ar('(?:ال)?سيدات')],
   },
   {
     value: 'journalists',
+    ar: 'الصحفيون',
+    agreement: 'people',
     plural: true,
     patterns: ['journalists', ar('(?:ال)?صحفي(?:ين|ون)'), ar('صحفي(?:ا)?'), ar('(?:ال)?صحافيين')],
   },
   {
     value: 'medical workers',
+    ar: 'الكوادر الطبية',
+    agreement: 'collective',
     plural: true,
     patterns: ['(?:medical|health|healthcare)\\s+workers', ar('(?:ال)?كوادر\\s+الطبية')],
   },
-  { value: 'aid workers', plural: true, patterns: ['(?:aid|humanitarian)\\s+workers'] },
+  {
+    value: 'aid workers',
+    ar: 'عمال الإغاثة',
+    agreement: 'people',
+    plural: true,
+    patterns: ['(?:aid|humanitarian)\\s+workers'],
+  },
   // "the Palestinian people", "the Palestinian side", "Syrian citizens": the nationality alone.
   {
     value: '',
+    ar: '',
+    agreement: 'people',
     plural: true,
     patterns: ['people', 'citizens', 'side', 'nationals', ar('(?:ال)?مواطنين')],
   },
@@ -265,6 +418,7 @@ const FORCE_EN =
 export const PERPETRATORS: PerpetratorEntry[] = [
   {
     value: 'Syrian regime',
+    ar: 'النظام السوري',
     patterns: [
       "(?:the\\s+)?(?:syrian|assad(?:'s)?|al-assad(?:'s)?|bashar\\s+al-assad(?:'s)?)\\s+(?:regime|government)(?:\\s+" +
         FORCE_EN +
@@ -283,6 +437,7 @@ export const PERPETRATORS: PerpetratorEntry[] = [
   },
   {
     value: 'Israeli forces',
+    ar: 'القوات الإسرائيلية',
     patterns: [
       '(?:the\\s+)?israeli\\s+(?:occupation\\s+)?' + FORCE_EN,
       '(?:the\\s+)?israeli\\s+occupation(?:\\s+army)?',
@@ -296,10 +451,12 @@ export const PERPETRATORS: PerpetratorEntry[] = [
   },
   {
     value: 'Israeli settlers',
+    ar: 'المستوطنون الإسرائيليون',
     patterns: ['(?:israeli\\s+)?settlers', ar('(?:ال)?مستوطن(?:ين|ون)')],
   },
   {
     value: 'Russian forces',
+    ar: 'القوات الروسية',
     patterns: [
       '(?:the\\s+)?russian\\s+' + FORCE_EN,
       "russia(?:'s)?\\s+(?:army|military|forces|airstrikes|warplanes)",
@@ -309,6 +466,7 @@ export const PERPETRATORS: PerpetratorEntry[] = [
   },
   {
     value: 'ISIS',
+    ar: 'تنظيم الدولة الإسلامية (داعش)',
     patterns: [
       'isis(?:\\s+fighters)?',
       'isil',
@@ -318,7 +476,7 @@ export const PERPETRATORS: PerpetratorEntry[] = [
       ar('تنظيم\\s+الدولة(?:\\s+الإسلامية)?'),
     ],
   },
-  { value: 'Hamas', patterns: [], bare: ['hamas', ar('حماس')] },
+  { value: 'Hamas', ar: 'حماس', patterns: [], bare: ['hamas', ar('حماس')] },
 ];
 
 /** Words before a place that make it where something happened: "in", "across", "في"… */

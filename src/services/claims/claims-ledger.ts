@@ -1,3 +1,4 @@
+import { scopeInArabic } from '../../core/claims/index.js';
 import type { CountFilters } from '../../core/stats/counts/index.js';
 import type { Sql } from '../../db/database.js';
 import {
@@ -24,6 +25,8 @@ export interface LedgerClaim {
   qualifier: string;
   category: string;
   scope: ClaimScope;
+  /** The same scope with the values the lexicon knows in Arabic, for the Arabic workspace. */
+  scopeInArabic: ClaimScope;
   status: ClaimStatus;
   quote: string;
   start: number;
@@ -90,6 +93,7 @@ async function present(
     qualifier: claim.qualifier,
     category: claim.category,
     scope,
+    scopeInArabic: scopeInArabic(scope),
     status: claim.status,
     quote: claim.quote,
     start: claim.start,

@@ -81,7 +81,9 @@ function Question({ question, canReview }: { question: LedgerQuestion; canReview
 }
 
 function ClaimRow({ claim, canReview }: { claim: LedgerClaim; canReview: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Scopes are stored in the lexicon's English values; the Arabic workspace says them in Arabic.
+  const scope = i18n.language === 'ar' ? claim.scopeInArabic : claim.scope;
   const format = useFormat();
   const queryClient = useQueryClient();
   const review = useMutation({
@@ -109,7 +111,7 @@ function ClaimRow({ claim, canReview }: { claim: LedgerClaim; canReview: boolean
         </blockquote>
       </td>
       <td>
-        <ScopeText scope={claim.scope} />
+        <ScopeText scope={scope} />
       </td>
       <td>
         <span className={`claim-status claim-status-${claim.status}`}>
@@ -150,6 +152,8 @@ function ClaimRow({ claim, canReview }: { claim: LedgerClaim; canReview: boolean
           <p key={note.code} className="muted small">
             {t(`claims.note.${note.code}`, {
               ...note.params,
+              // The note names the scope's population; say it as the scope is shown.
+              ...(note.params.population !== undefined && { population: scope.population }),
               category: t(`claims.category.${note.params.category ?? 'other'}`, {
                 defaultValue: note.params.category ?? '',
               }),
@@ -163,12 +167,12 @@ function ClaimRow({ claim, canReview }: { claim: LedgerClaim; canReview: boolean
 
 /** The parts of a scope the document gave, in words; "not stated" when it gave none. */
 function ScopeText({ scope }: { scope: ClaimScope }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const place = scope.place
     ? [scope.place.site, scope.place.locality, scope.place.governorate, scope.place.country]
         .filter((p): p is string => p !== undefined)
-        .join('، ')
+        .join(i18n.language === 'ar' ? '، ' : ', ')
     : '';
   const date = (d: string | undefined): string => {
     if (!d) return '';
