@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enableRecordSearchIndex } from '../../src/db/repositories/record-search-index.js';
 import { buildServer } from '../../src/server/app.js';
 import { webAppDir } from '../../src/server/routes/web-app.js';
 import { importFile } from '../../src/services/import/import-file.js';
@@ -68,6 +69,8 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
       createSource: { nameEn: 'Southern list', nameAr: 'قائمة الجنوب' },
       actor: 'test',
     });
+    // Searches wait for a catch-up of up to 1,000 records; the last test imports more than that.
+    await enableRecordSearchIndex(t.db, { waitLimit: 1000 });
     app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     const { setupToken } = await addUser(t.db, { email, role: 'viewer' }, 'test');
@@ -214,6 +217,37 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
 
     await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
     await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says while a large import is being added to search, then shows it', async () => {
+    const { page, problems } = await openPage();
+    await page.getByTestId('language-switch').click();
+    await signIn(page, 'Sign in');
+    await page.getByRole('heading', { name: 'Search the register' }).waitFor();
+    await searchFor(page, 'سلمى', 0);
+    const family = ['حمدان', 'بركة', 'النجار', 'قديح'];
+    const rows = Array.from({ length: 30_000 }, (_, i) => `سلمى ${family[i % 4]},female,${i % 90}`);
+    await importFile(t.db, {
+      path: files.file('large.csv', ['name,sex,age', ...rows].join('\n')),
+      source: 'large-list',
+      createSource: { nameEn: 'Large list' },
+      actor: 'test',
+    });
+    // The search asked again: the store holds the records, search does not show them yet, and
+    // the screen says so rather than letting the counts pass for the register's.
+    await page.locator('input[name=search]').fill('سلمى حمدان');
+    const notice = page.getByTestId('search-indexing');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('30,000 records just imported');
+    await page.screenshot({ path: join(shots, 'en-5-search-indexing.png'), fullPage: true });
+    // It asks again by itself until they are in, then lists them.
+    await notice.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect
+      .poll(() => page.getByTestId('search-totals').textContent(), { timeout: 10_000 })
+      .toContain('Matching records: 7,500');
+    await expect.poll(() => page.locator('table.records tbody tr').count()).toBe(50);
     expect(problems).toEqual([]);
     await page.context().close();
   });

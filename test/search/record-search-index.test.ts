@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordFilters } from '../../src/core/records/record-filters.js';
 import { countRecordFacets } from '../../src/db/repositories/record-facets-repository.js';
 import { queryRecords } from '../../src/db/repositories/record-query-repository.js';
-import { enableRecordSearchIndex } from '../../src/db/repositories/record-search-index.js';
+import {
+  enableRecordSearchIndex,
+  settleRecordSearchIndex,
+} from '../../src/db/repositories/record-search-index.js';
 import { buildServer } from '../../src/server/app.js';
 import { importFile } from '../../src/services/import/import-file.js';
 import { findRecords } from '../../src/services/records/find-records.js';
@@ -186,6 +189,72 @@ describe.each(testStores)('record search index on %s', (kind) => {
     );
     expect(await names('نادر')).toHaveLength(stored[0]!.n);
     expect(await names('Nader')).toHaveLength(stored[0]!.n);
+  });
+});
+
+describe.each(testStores)('a large import added to the search index on %s', (kind) => {
+  let t: TestDatabase;
+  const files = tempDir();
+
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+    await importFile(t.db, {
+      path: files.file('people.csv', [header, ...people].join('\n')),
+      source: 'people-list',
+      createSource: { nameEn: 'People' },
+      actor: 'test',
+    });
+    // Searches wait for up to three new records; more are added in the background.
+    await enableRecordSearchIndex(t.db, { waitLimit: 3 });
+  });
+  afterAll(async () => {
+    await t?.dispose();
+    files.cleanup();
+  });
+
+  it('answers as before the import and says so until every record is in, then shows them all', async () => {
+    const before = await countRecordFacets(t.db, {}, true);
+    expect(before.indexing).toBe(0);
+    const rows = ['سلمى يوسف', 'سلمى النجار', 'سلمى حمدان', 'سلمى بركة'].map(
+      (name) => `${name},,female,20,2016-01-01,Syria,Homs,killed,public`,
+    );
+    await importFile(t.db, {
+      path: files.file('four.csv', [header, ...rows].join('\n')),
+      source: 'four-list',
+      createSource: { nameEn: 'Four' },
+      actor: 'test',
+    });
+    // The first search after the commit starts adding the four and answers without them.
+    const during = await countRecordFacets(t.db, {}, true);
+    expect(during.indexing).toBe(4);
+    expect({ ...during, indexing: 0 }).toEqual(before);
+
+    await settleRecordSearchIndex(t.db);
+    const after = await countRecordFacets(t.db, {}, true);
+    expect(after.indexing).toBe(0);
+    expect(after.records).toBe(before.records + 4);
+    const listed = await findRecords(t.db, { search: 'سلمى', limit: 10 });
+    expect(listed.map((r) => r.name).sort()).toEqual(
+      ['سلمى النجار', 'سلمى بركة', 'سلمى حمدان', 'سلمى يوسف'].sort(),
+    );
+    // And the counts are the store's own.
+    const fromSql = await t.db.transaction((tx) => countRecordFacets(tx, {}, true));
+    expect(after.records).toBe(fromSql.records);
+    expect(after.persons).toBe(fromSql.persons);
+  });
+
+  it('waits for an import within the limit, as for any write', async () => {
+    await importFile(t.db, {
+      path: files.file(
+        'one.csv',
+        `${header}\nنادر الحلبي,Nader al-Halabi,male,33,2016-01-01,Syria,Homs,killed,public`,
+      ),
+      source: 'one-list',
+      createSource: { nameEn: 'One' },
+      actor: 'test',
+    });
+    const counted = await countRecordFacets(t.db, { words: searchWords('نادر') }, true);
+    expect([counted.records, counted.indexing]).toEqual([1, 0]);
   });
 });
 

@@ -30,6 +30,8 @@ export interface RecordFacets {
   persons: number;
   facets: Record<FacetName, FacetList>;
   ageGroups: AgeGroupRange[];
+  /** Records already stored that are still being added to search (a large import), usually 0. */
+  indexing: number;
 }
 
 /** How many records match a search, and each facet value's count (GET /api/records/facets). */

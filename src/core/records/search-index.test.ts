@@ -99,4 +99,41 @@ describe('RecordSearchIndex', () => {
       { numRuns: 60 },
     );
   });
+
+  it('keeps records added hidden out of every search and count until they are revealed', () => {
+    const some = rows(11, 3000);
+    const queries = (): IndexQuery[] => [
+      { filters: {}, includeRestricted: false },
+      { filters: {}, includeRestricted: true },
+      { filters: { words: ['يوسف'] }, includeRestricted: false },
+      { filters: { words: ['سلمى', 'نادر'], governorate: ['Homs'] }, includeRestricted: true },
+      { filters: { words: ['كسكين', 'بركة'] }, includeRestricted: true },
+      { filters: { sex: ['female'] }, source: 'b', includeRestricted: false },
+    ];
+    const answers = (ix: RecordSearchIndex) =>
+      queries().map((q) => [ix.select(q, 0, some.length), ix.facetCounts(q)]);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: some.length }), fc.nat({ max: 4 }), (cut, slices) => {
+        const before = new RecordSearchIndex();
+        before.add(some.slice(0, cut));
+        const growing = new RecordSearchIndex();
+        growing.add(some.slice(0, cut));
+        // Whole-register counts kept from before the hidden rows must not survive the reveal.
+        growing.facetCounts({ filters: {}, includeRestricted: false });
+        const rest = some.slice(cut);
+        const step = Math.ceil(rest.length / (slices + 1)) || 1;
+        for (let i = 0; i < rest.length; i += step)
+          growing.add(rest.slice(i, i + step), { hidden: true });
+        expect(growing.size).toBe(cut);
+        expect(growing.hidden).toBe(rest.length);
+        expect(answers(growing)).toEqual(answers(before));
+        growing.reveal();
+        const after = new RecordSearchIndex();
+        after.add(some);
+        expect(growing.hidden).toBe(0);
+        expect(answers(growing)).toEqual(answers(after));
+      }),
+      { numRuns: 25 },
+    );
+  });
 });

@@ -190,9 +190,20 @@ export class RecordSearchIndex implements SearchVocabulary {
   private personGeneration = 0;
   /** The largest person id held, so the marks of distinct persons fit. */
   private maxPerson = 0;
+  /**
+   * Searches see the records at positions below this; those after it were added hidden (a large
+   * import being read in slices) and are shown all at once by `reveal`, never half a batch.
+   */
+  private visible = 0;
 
+  /** Records searches see. */
   get size(): number {
-    return this.ids.length;
+    return this.visible;
+  }
+
+  /** Records held but not yet shown to searches. */
+  get hidden(): number {
+    return this.ids.length - this.visible;
   }
 
   idOf(token: string): number | undefined {
@@ -204,9 +215,24 @@ export class RecordSearchIndex implements SearchVocabulary {
     return this.ids.length === 0 ? 0 : this.ids.data[this.ids.length - 1]!;
   }
 
-  /** Adds records, which must come in id order after every record already held. */
-  add(rows: readonly SearchIndexRow[]): void {
-    if (rows.length > 0) this.wholeCounts = [null, null];
+  /**
+   * Adds records, which must come in id order after every record already held. Hidden ones
+   * wait for `reveal` (and so do any added after them); the others are searchable at once.
+   */
+  add(rows: readonly SearchIndexRow[], options: { hidden?: boolean } = {}): void {
+    const hiddenBefore = this.hidden;
+    this.appendRows(rows);
+    if (!options.hidden && hiddenBefore === 0) this.reveal();
+  }
+
+  /** Shows every record added hidden to searches. */
+  reveal(): void {
+    if (this.visible === this.ids.length) return;
+    this.visible = this.ids.length;
+    this.wholeCounts = [null, null];
+  }
+
+  private appendRows(rows: readonly SearchIndexRow[]): void {
     for (const row of rows) {
       if (row.id <= this.lastId) throw new Error(`record ${row.id} is not after ${this.lastId}`);
       const position = this.ids.length;
@@ -341,7 +367,7 @@ export class RecordSearchIndex implements SearchVocabulary {
     let list: Int32Array;
     if (rarest.tokens.length === 1) {
       const postings = this.postings[rarest.tokens[0]!]!;
-      list = postings.data.subarray(0, postings.length);
+      list = postings.data.subarray(0, this.visibleIn(postings));
     } else {
       // Union of several tokens' records, back in id order by a pass over the marks.
       const { marks, generation } = this.mark();
@@ -350,7 +376,7 @@ export class RecordSearchIndex implements SearchVocabulary {
         for (let i = 0; i < postings.length; i++) marks[postings.data[i]!] = generation;
       }
       let n = 0;
-      for (let p = 0; p < this.ids.length; p++) if (marks[p] === generation) scratch[n++] = p;
+      for (let p = 0; p < this.visible; p++) if (marks[p] === generation) scratch[n++] = p;
       list = scratch.subarray(0, n);
     }
     // Each word strikes out into the scratch array; after the first, in place (n never passes i).
@@ -378,6 +404,19 @@ export class RecordSearchIndex implements SearchVocabulary {
       if (n === 0) break;
     }
     return list;
+  }
+
+  /** How many positions of a posting list searches see (positions are in increasing order). */
+  private visibleIn(postings: Int32Column): number {
+    if (this.visible === this.ids.length) return postings.length;
+    let lo = 0;
+    let hi = postings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (postings.data[mid]! < this.visible) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The scratch array of candidates, grown to hold at least `size` positions. */
@@ -438,7 +477,7 @@ export class RecordSearchIndex implements SearchVocabulary {
     const ids = this.ids.data;
     const after = this.firstAfter(afterId);
     let i = 0;
-    let end = this.ids.length;
+    let end = this.visible;
     if (candidates) {
       // The first candidate after `afterId`.
       let lo = 0;
@@ -515,7 +554,7 @@ export class RecordSearchIndex implements SearchVocabulary {
     let touchedCount = 0;
     let records = 0;
     let distinctPersons = 0;
-    const end = candidates ? candidates.length : this.ids.length;
+    const end = candidates ? candidates.length : this.visible;
     for (let i = 0; i < end; i++) {
       const p = candidates ? candidates[i]! : i;
       if (!common.accepts(p)) continue;

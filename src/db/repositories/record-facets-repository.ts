@@ -23,6 +23,8 @@ export interface RecordFacetCounts {
   records: number;
   persons: number;
   facets: Record<RecordFacetName, FacetValueCount[]>;
+  /** Committed records not counted yet: a large import being added to the search index. */
+  indexing: number;
 }
 
 /**
@@ -43,13 +45,14 @@ export async function countRecordFacets(
 ): Promise<RecordFacetCounts> {
   const params: SqlValue[] = [];
   const prepared = await prepareFilters(db, filters, includeRestricted);
-  const index = await recordSearchIndex(db);
-  if (index) {
-    return index.facetCounts({
+  const search = await recordSearchIndex(db);
+  if (search) {
+    const counts = search.index.facetCounts({
       filters: prepared,
       sourceSetPersons: prepared.sourceSetPersons,
       includeRestricted,
     });
+    return { ...counts, indexing: search.lag };
   }
   const common = commonConditions(prepared, params);
   if (!includeRestricted) common.push(`r.confidentiality <> 'restricted'`);
@@ -107,5 +110,5 @@ export async function countRecordFacets(
       records: n,
     });
   }
-  return { records, persons: personRows[0]?.persons ?? 0, facets };
+  return { records, persons: personRows[0]?.persons ?? 0, facets, indexing: 0 };
 }

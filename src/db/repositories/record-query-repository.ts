@@ -102,7 +102,8 @@ function narrows(q: RecordQuery): boolean {
  * records by id; otherwise every folded word must appear in the record's search text.
  */
 export async function queryRecords(db: Sql, q: RecordQuery): Promise<RecordView[]> {
-  const index = q.personId === undefined && narrows(q) ? await recordSearchIndex(db) : null;
+  const index =
+    q.personId === undefined && narrows(q) ? (await recordSearchIndex(db))?.index : undefined;
   if (index) {
     const filters: RecordFilters = {
       ...q.filters,

@@ -15,6 +15,12 @@ import { eventFieldSql } from './stats-person-values.js';
  * event lists, are read again) or another linkage change (every record's person is read
  * again). An import that fails or is refused commits nothing, not even its event, so it never
  * shows. Nothing is added to what an import writes per row.
+ *
+ * Reading a large import into the index takes seconds (about 13 µs a record on the embedded
+ * store). Searches wait for a catch-up of up to `waitLimit` records; above that, the records are
+ * added hidden, a slice at a time, in the background, and revealed at once when all are in:
+ * meanwhile searches answer from the index as it was and say how many records they do not see
+ * yet (`recordSearchIndexLag`).
  */
 
 /** Audit actions whose transactions may change which person records belong to. */
@@ -23,7 +29,11 @@ const changesPersons = (action: string) => action.startsWith('linkage.');
 const importAction = 'import.commit';
 /** Records read from the store per query while filling the index. */
 const sliceSize = 25_000;
+/** Slices of a background catch-up, in ids: a request's queries wait for the slice being read. */
+const backgroundSliceSize = 5_000;
 const personSliceSize = 200_000;
+/** Committed records a search waits to see (about a quarter of a second of reading). */
+const waitLimit = 20_000;
 
 /**
  * An index row's values in order; facet values come from the very SQL the filters use. The rows
@@ -82,6 +92,23 @@ async function readIndexRows(
   }));
 }
 
+/** An audit event as the index reads it. */
+interface AuditChange {
+  action: string;
+  entity_id: string | null;
+  moved: number | null;
+  moved_records: number[] | null;
+}
+
+/** How many records the import batches hold. */
+async function acceptedRecords(db: Sql, batches: readonly number[]): Promise<number> {
+  const rows = await db.query<{ records: number }>(
+    'SELECT coalesce(sum(rows_accepted), 0)::int AS records FROM import_batch WHERE id = ANY($1::int[])',
+    [batches],
+  );
+  return rows[0]?.records ?? 0;
+}
+
 /** One store's index and how far into the audit trail it has caught up. */
 class IndexHolder {
   private index: RecordSearchIndex | null = null;
@@ -90,16 +117,36 @@ class IndexHolder {
   private pending: Promise<RecordSearchIndex> | null = null;
   /** The store's count of finished writes when the audit trail was last read (embedded only). */
   private seenWrites: number | undefined;
+  /** Records of large imports being added in the background, and the work adding them. */
+  private filling: { records: number; done: Promise<void> } | null = null;
 
-  constructor(private readonly db: Sql & Partial<Pick<Database, 'writesFinished'>>) {}
+  constructor(
+    private readonly db: Sql & Partial<Pick<Database, 'writesFinished'>>,
+    /** Committed records a search waits to see; more are added in the background. */
+    private readonly waitLimit: number,
+  ) {}
 
-  /** The index, caught up with every write committed before this call. */
+  /**
+   * The index, caught up with every write committed before this call, except while a large
+   * import is added in the background: then the index as it was before that import.
+   */
   current(): Promise<RecordSearchIndex> {
+    if (this.index && this.filling) return Promise.resolve(this.index);
     // Concurrent searches share one catch-up; the next one starts after it.
     this.pending ??= this.catchUp().finally(() => {
       this.pending = null;
     });
     return this.pending;
+  }
+
+  /** Committed records searches do not see yet. */
+  get lag(): number {
+    return this.filling?.records ?? 0;
+  }
+
+  /** Resolves when no import is being added in the background. */
+  async settled(): Promise<void> {
+    while (this.filling) await this.filling.done;
   }
 
   private async catchUp(): Promise<RecordSearchIndex> {
@@ -113,12 +160,7 @@ class IndexHolder {
       return this.index;
     }
     // A reviewer's decision lists the records it moved (up to 1,000) and how many it moved.
-    const events = await this.db.query<{
-      action: string;
-      entity_id: string | null;
-      moved: number | null;
-      moved_records: number[] | null;
-    }>(
+    const events = await this.db.query<AuditChange>(
       `SELECT action, entity_id,
          CASE WHEN action = 'linkage.decide' THEN (after->>'moved')::int END AS moved,
          CASE WHEN action = 'linkage.decide' THEN after->'movedRecords' END AS moved_records
@@ -130,13 +172,46 @@ class IndexHolder {
       .filter((e) => e.action === importAction && e.entity_id !== null)
       .map((e) => Number(e.entity_id))
       .filter((b) => !this.batches.has(b));
+    const records = batches.length > 0 ? await acceptedRecords(this.db, batches) : 0;
+    if (records <= this.waitLimit)
+      return this.apply(this.index, events, batches, newest, writes, false);
+    const index = this.index;
+    const done = this.apply(index, events, batches, newest, writes, true).then(
+      () => undefined,
+      () => {
+        // Half a batch must never show: the next search fills the index again from the store.
+        if (this.index === index) this.index = null;
+      },
+    );
+    this.filling = { records, done: done.finally(() => (this.filling = null)) };
+    return index;
+  }
+
+  /**
+   * Brings `index` up to `newest`: the records of `batches`, then the persons linkage events
+   * changed. `hidden`: the records are shown only once all are in.
+   */
+  private async apply(
+    index: RecordSearchIndex,
+    events: readonly AuditChange[],
+    batches: readonly number[],
+    newest: number,
+    writes: number | undefined,
+    hidden: boolean,
+  ): Promise<RecordSearchIndex> {
     if (batches.length > 0) {
-      const index = this.index;
-      for (let after = 0; ;) {
+      // Read by windows of ids, not `id > last ORDER BY id LIMIT n`: right after an import the
+      // planner's statistics are stale and that query sorts every record after `last` each time.
+      const [range] = await this.db.query<{ first: number | null; last: number | null }>(
+        'SELECT min(id) AS first, max(id) AS last FROM record WHERE batch_id = ANY($1::int[])',
+        [batches],
+      );
+      const width = hidden ? backgroundSliceSize : sliceSize;
+      for (let from = (range?.first ?? 1) - 1; from < (range?.last ?? 0); from += width) {
         const rows = await readIndexRows(
           this.db,
-          'SELECT * FROM record WHERE batch_id = ANY($1::int[]) AND id > $2 ORDER BY id LIMIT $3',
-          [batches, after, sliceSize],
+          'SELECT * FROM record WHERE batch_id = ANY($1::int[]) AND id > $2 AND id <= $3 ORDER BY id',
+          [batches, from, from + width],
         );
         // A batch committed while the index was first filled may be in it already.
         const fresh = rows.filter((r) => !index.has(r.id));
@@ -144,9 +219,10 @@ class IndexHolder {
           // Ids reserved before those already held (imports overlapping on a server): start again.
           return this.build();
         }
-        index.add(fresh);
-        if (rows.length < sliceSize) break;
-        after = rows[rows.length - 1]!.id;
+        index.add(fresh, { hidden });
+        // The embedded store answers in the same thread without giving the event loop a turn:
+        // let the server answer other requests between slices.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       for (const b of batches) this.batches.add(b);
     }
@@ -163,14 +239,15 @@ class IndexHolder {
         'SELECT id, person_id FROM record WHERE id = ANY($1::int[])',
         [moved],
       );
-      this.index.setPersons(
+      index.setPersons(
         rows.map((r) => r.id),
         rows.map((r) => r.person_id),
       );
-    } else if (linkage.length > 0) await this.readPersons(this.index);
+    } else if (linkage.length > 0) await this.readPersons(index);
+    index.reveal();
     this.seenAuditId = newest;
     this.seenWrites = writes;
-    return this.index;
+    return index;
   }
 
   private async build(): Promise<RecordSearchIndex> {
@@ -223,17 +300,41 @@ const holders = new WeakMap<Sql, IndexHolder>();
  * searches and facet counts through `db` use it (the server does this; a one-off command keeps
  * searching in SQL). Resolves when the index is first filled.
  */
-export function enableRecordSearchIndex(db: Sql): Promise<void> {
+export function enableRecordSearchIndex(
+  db: Sql,
+  options: { waitLimit?: number } = {},
+): Promise<void> {
   let holder = holders.get(db);
   if (!holder) {
-    holder = new IndexHolder(db);
+    holder = new IndexHolder(db, options.waitLimit ?? waitLimit);
     holders.set(db, holder);
   }
   return holder.current().then(() => undefined);
 }
 
-/** The store's search index, caught up, or null when it keeps none (see enableRecordSearchIndex). */
-export async function recordSearchIndex(db: Sql): Promise<RecordSearchIndex | null> {
+/**
+ * The store's search index, caught up (see IndexHolder.current), with `lag`: the committed
+ * records it does not show yet, a large import being added in the background (usually 0). Null
+ * when the store keeps no index (see enableRecordSearchIndex).
+ */
+export async function recordSearchIndex(
+  db: Sql,
+): Promise<{ index: RecordSearchIndex; lag: number } | null> {
   const holder = holders.get(db);
-  return holder ? holder.current() : null;
+  if (!holder) return null;
+  const index = await holder.current();
+  // Read in the same turn as the index: the background work changes it only after a query.
+  return { index, lag: holder.lag };
+}
+
+/**
+ * Catches the index up with every write committed so far, waiting for large imports too (tests,
+ * and a server that wants its searches to see an import it has just committed).
+ */
+export async function settleRecordSearchIndex(db: Sql): Promise<void> {
+  const holder = holders.get(db);
+  if (!holder) return;
+  await holder.current();
+  await holder.settled();
+  await holder.current();
 }

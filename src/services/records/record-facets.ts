@@ -28,6 +28,11 @@ export interface RecordFacets {
   facets: Record<RecordFacetName, FacetList>;
   /** The ages of each age group, so the screen labels them as the server counts them. */
   ageGroups: typeof recordAgeGroupRanges;
+  /**
+   * Records already stored that these counts (and the list beside them) do not include yet: a
+   * large import being added to search. 0 almost always.
+   */
+  indexing: number;
 }
 
 /** Long open lists (places) keep their most frequent values, and every value chosen. */
@@ -87,5 +92,6 @@ export async function recordFacets(
     persons: counts.persons,
     facets,
     ageGroups: recordAgeGroupRanges,
+    indexing: counts.indexing,
   };
 }

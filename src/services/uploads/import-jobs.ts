@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { Database } from '../../db/database.js';
+import { recordSearchIndex } from '../../db/repositories/record-search-index.js';
 import { importFile, type ImportProgress, type ImportReport } from '../import/import-file.js';
 import type { SourceInput } from '../../db/repositories/source-repository.js';
 import type { CheckOptions } from './check-upload.js';
@@ -135,6 +136,9 @@ export class ImportJobs {
       });
       job.report = report;
       job.state = 'done';
+      // Start adding the records to search now rather than at the next search (a failure here
+      // shows again at that search).
+      if (report.status === 'imported') recordSearchIndex(this.db).catch(() => undefined);
       // After an import, the rows to download are the ones it rejected (kept with the batch too).
       if (report.status === 'imported' || report.rejectedPath)
         await this.store.replaceRejected(

@@ -312,6 +312,8 @@ export const ar: WithArabicPlurals<Messages> = {
     ageBand: 'العمر: {{band}}',
     sourceSet: 'سجّلته هذه المصادر وحدها: {{sources}}',
     totals: 'السجلات المطابقة: {{records}} · الأشخاص: {{persons}}',
+    indexing:
+      'تُضاف إلى البحث سجلاتٌ استُوردت للتو ({{records}}): لا تشملها هذه الأعداد والنتائج بعد.',
     loading: 'جارٍ العدّ…',
     failed: 'تعذّر عدّ النتائج: {{message}}',
   },

@@ -306,6 +306,8 @@ export const en = {
     ageBand: 'Age: {{band}}',
     sourceSet: 'Recorded only by: {{sources}}',
     totals: 'Matching records: {{records}} · people: {{persons}}',
+    indexing:
+      '{{records}} records just imported are being added to search: these counts and results do not include them yet.',
     loading: 'Counting…',
     failed: 'Could not count the results: {{message}}',
   },

@@ -1,5 +1,10 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordView } from '../api';
 import { useFormat } from '../format';
@@ -55,7 +60,18 @@ export function SearchScreen() {
     queryKey: ['record-facets', key],
     queryFn: () => fetchRecordFacets(state),
     placeholderData: keepPreviousData,
+    // While a large import is being added to search, ask again until it is in.
+    refetchInterval: (query) => (query.state.data?.indexing ? 2000 : false),
   });
+  const indexing = facets.data?.indexing ?? 0;
+  const wasIndexing = useRef(0);
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    // The import is in: the list shown was read without it.
+    if (wasIndexing.current > 0 && indexing === 0)
+      void queryClient.invalidateQueries({ queryKey: ['records'] });
+    wasIndexing.current = indexing;
+  }, [indexing, queryClient]);
   const records = results.data?.pages.flatMap((p) => p.records) ?? [];
   const unknown = t('common.unknown');
   const chosenSources = state.filters.source ?? [];
@@ -115,6 +131,11 @@ export function SearchScreen() {
                 })}
               </p>
             )
+          )}
+          {indexing > 0 && (
+            <p className="notice" role="status" data-testid="search-indexing">
+              {t('facets.indexing', { records: format.number(indexing) })}
+            </p>
           )}
 
           {results.isError ? (
