@@ -1,21 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../src/db/repositories/audit-repository.js';
-import { buildServer } from '../../src/server/app.js';
-import { webAppDir } from '../../src/server/routes/web-app.js';
 import { importFile } from '../../src/services/import/import-file.js';
-import { addUser } from '../../src/services/users/users-service.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import {
-  chromiumPath,
-  haveChromium,
-  launchChromium,
-  openWatchedPage,
-  type ChromiumSession,
-} from '../helpers/chromium.js';
+  screenshotsDir,
+  signIn,
+  startBrowserWorkspace,
+  type Account,
+  type BrowserWorkspace,
+} from '../helpers/browser-workspace.js';
+import { chromiumPath, haveChromium } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -28,34 +24,18 @@ if (!haveChromium) {
     `e2e: skipping the Admin screen's browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
   );
 }
-const shots = join(process.cwd(), 'test-artifacts', 'e2e');
 // Written into the trail as if by a careless service: it must show as text, never as markup.
 const markup = '<img src=x onerror="window.__sijilInjected = 1">';
 
 describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
   let t: TestDatabase;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  let chromiumSession: ChromiumSession | undefined;
+  let workspace: BrowserWorkspace;
+  let admin: Account;
+  let viewer: Account;
   const files = tempDir();
   const password = 'olive trees by the old sea wall';
 
-  async function withPassword(email: string, role: 'admin' | 'viewer') {
-    const { setupToken } = await addUser(t.db, { email, role }, 'test');
-    const set = await fetch(`${base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: setupToken, password }),
-    });
-    expect(set.status).toBe(200);
-  }
-
   beforeAll(async () => {
-    if (!existsSync(join(webAppDir, 'index.html'))) {
-      throw new Error(`the web app is not built in ${webAppDir}: run \`npm run build\` first`);
-    }
-    mkdirSync(shots, { recursive: true });
     t = await openTestDatabase('pglite');
     await importFile(t.db, {
       path: files.file('north.csv', 'name,sex,witness\nأحمد محمود الخطيب,male,أم خالد\n'),
@@ -78,28 +58,16 @@ describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
         appendAuditEvent(tx, { actor: 'system:filler', action: 'test.filler', entityType: 'note' }),
       );
     }
-    app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    await withPassword('admin@example.org', 'admin');
-    await withPassword('viewer@example.org', 'viewer');
-    chromiumSession = await launchChromium();
-    browser = chromiumSession.browser;
+    workspace = await startBrowserWorkspace(t.db);
+    admin = await workspace.addAccount('admin@example.org', 'admin', password);
+    viewer = await workspace.addAccount('viewer@example.org', 'viewer', password);
   });
 
   afterAll(async () => {
-    await chromiumSession?.close();
-    await app?.close();
+    await workspace?.close();
     await t?.dispose();
     files.cleanup();
   });
-
-  const openPage = () => openWatchedPage(browser, `${base}/`);
-
-  async function signIn(page: Page, email: string, submitLabel: string) {
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: submitLabel }).click();
-  }
 
   const roleOf = async (email: string) =>
     (await t.db.query<{ role: string }>('SELECT role FROM app_user WHERE email = $1', [email]))[0]
@@ -112,9 +80,9 @@ describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
     (await page.locator('main').innerText()).match(/\badmin\.[a-zA-Z.]+/g) ?? [];
 
   it('works in Arabic: add an account, change its role, read the audit log and verify the chain', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await workspace.openPage();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    await signIn(page, 'admin@example.org', 'دخول');
+    await signIn(page, admin, 'دخول');
     await page.getByRole('link', { name: 'الإدارة' }).click();
     await page.getByRole('heading', { name: 'الإدارة', level: 1 }).waitFor();
     await row(page, 'admin@example.org').waitFor();
@@ -126,7 +94,9 @@ describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
     await page.getByRole('button', { name: 'أضف الحساب' }).click();
     const link = page.locator('input[name=setupLink]');
     await link.waitFor();
-    expect(await link.inputValue()).toMatch(new RegExp(`^${base}/setup#[A-Za-z0-9_-]{43}$`));
+    expect(await link.inputValue()).toMatch(
+      new RegExp(`^${workspace.base}/setup#[A-Za-z0-9_-]{43}$`),
+    );
     await expect
       .poll(() => row(page, 'layla@example.org').textContent())
       .toContain('بانتظار كلمة المرور');
@@ -136,7 +106,7 @@ describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
     const last = await page.locator('table.admin-accounts th').last().boundingBox();
     expect(first!.x).toBeGreaterThan(last!.x);
     expect(await untranslated(page)).toEqual([]);
-    await page.screenshot({ path: join(shots, 'admin-ar-1-added.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'admin-ar-1-added.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'تم: أخفِ الرابط' }).click();
     await expect.poll(() => link.count()).toBe(0);
@@ -146,7 +116,10 @@ describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
       .poll(() => page.locator('.admin-notice').textContent())
       .toContain('layla@example.org');
     expect(await roleOf('layla@example.org')).toBe('editor');
-    await page.screenshot({ path: join(shots, 'admin-ar-2-role-changed.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotsDir, 'admin-ar-2-role-changed.png'),
+      fullPage: true,
+    });
 
     await page.getByRole('link', { name: 'سجل التدقيق' }).click();
     await page.locator('table.admin-audit').waitFor();
@@ -162,21 +135,21 @@ describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
       .poll(() => page.getByTestId('audit-verification').textContent())
       .toMatch(/^السلسلة سليمة: تُحُقِّق من ([٠-٩٬]+ (أحداث|حدثًا|حدث)|حدث واحد|حدثين)\.$/);
     expect(await untranslated(page)).toEqual([]);
-    await page.screenshot({ path: join(shots, 'admin-ar-3-audit.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'admin-ar-3-audit.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'النسخ الاحتياطية' }).click();
     await page.getByTestId('backup-download').waitFor();
     expect(await untranslated(page)).toEqual([]);
-    await page.screenshot({ path: join(shots, 'admin-ar-4-backup.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'admin-ar-4-backup.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.context().close();
   });
 
   it('works in English: add, change a role, escaped values in the audit log, paging, backup download', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await workspace.openPage();
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
-    await signIn(page, 'admin@example.org', 'Sign in');
+    await signIn(page, admin, 'Sign in');
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
 
@@ -192,7 +165,10 @@ describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
       .poll(async () => withoutIsolates(await page.locator('.admin-notice').textContent()))
       .toBe('omar@example.org is now reviewer, from their next action.');
     expect(await roleOf('omar@example.org')).toBe('reviewer');
-    await page.screenshot({ path: join(shots, 'admin-en-1-accounts.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotsDir, 'admin-en-1-accounts.png'),
+      fullPage: true,
+    });
 
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.locator('table.admin-audit').waitFor();
@@ -235,7 +211,7 @@ describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
     await expect
       .poll(() => page.getByTestId('audit-verification').textContent())
       .toMatch(/^The chain holds: \d+ events verified\.$/);
-    await page.screenshot({ path: join(shots, 'admin-en-2-audit.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'admin-en-2-audit.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Backups' }).click();
     const [download] = await Promise.all([
@@ -246,18 +222,18 @@ describe.skipIf(!haveChromium)('Admin screen in Chromium (e2e)', () => {
       /^sijil-backup-\d{4}-\d{2}-\d{2}T\d{6}Z\.tar\.gz$/,
     );
     expect(await download.failure()).toBeNull();
-    await page.screenshot({ path: join(shots, 'admin-en-3-backup.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'admin-en-3-backup.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.context().close();
   });
 
   it('shows no Admin entry to other roles, and the screen refuses them', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await workspace.openPage();
     await page.getByTestId('language-switch').click();
-    await signIn(page, 'viewer@example.org', 'Sign in');
+    await signIn(page, viewer, 'Sign in');
     await page.getByRole('heading', { name: 'Search the register' }).waitFor();
     expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
-    await page.goto(`${base}/#/admin`);
+    await page.goto(`${workspace.base}/#/admin`);
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Only administrators may use this screen.');

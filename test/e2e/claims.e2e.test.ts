@@ -1,20 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.js';
-import { webAppDir } from '../../src/server/routes/web-app.js';
 import { proposeClaims } from '../../src/services/claims/index.js';
 import { addDocument } from '../../src/services/documents/add-document.js';
-import { addUser } from '../../src/services/users/users-service.js';
 import {
-  chromiumPath,
-  haveChromium,
-  launchChromium,
-  openWatchedPage,
-  type ChromiumSession,
-} from '../helpers/chromium.js';
+  screenshotsDir,
+  startBrowserWorkspace,
+  tallViewport,
+  type Account,
+  type BrowserWorkspace,
+} from '../helpers/browser-workspace.js';
+import { chromiumPath, haveChromium } from '../helpers/chromium.js';
 import { importFacetsRegister } from '../helpers/facets-register.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -30,7 +26,6 @@ if (!haveChromium) {
     `e2e: skipping the claims browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
   );
 }
-const shots = join(process.cwd(), 'test-artifacts', 'e2e');
 
 const english =
   'Our documentation shows that at least 42 people were killed in Homs governorate by government forces. More than 7 of them were children.';
@@ -38,19 +33,13 @@ const arabic = 'وثّقنا مقتل 12 شخصاً على الأقل في در�
 
 describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
   let t: TestDatabase;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  let chromiumSession: ChromiumSession | undefined;
+  let workspace: BrowserWorkspace;
   let cleanup = () => undefined as void;
   const password = 'figures in the margins of old reports';
-  const users = { editor: 'editor@example.org', viewer: 'viewer@example.org' };
+  let editor: Account;
+  let viewer: Account;
 
   beforeAll(async () => {
-    if (!existsSync(join(webAppDir, 'index.html'))) {
-      throw new Error(`the web app is not built in ${webAppDir}: run \`npm run build\` first`);
-    }
-    mkdirSync(shots, { recursive: true });
     t = await openTestDatabase('pglite');
     ({ cleanup } = await importFacetsRegister(t.db));
     const enc = new TextEncoder();
@@ -65,52 +54,25 @@ describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
       );
       await proposeClaims(t.db, doc.id, 'test');
     }
-    app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    for (const role of ['editor', 'viewer'] as const) {
-      const { setupToken } = await addUser(t.db, { email: users[role], role }, 'test');
-      const set = await fetch(`${base}/api/auth/setup`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: setupToken, password }),
-      });
-      expect(set.status).toBe(200);
-    }
-    chromiumSession = await launchChromium();
-    browser = chromiumSession.browser;
+    workspace = await startBrowserWorkspace(t.db);
+    editor = await workspace.addAccount('editor@example.org', 'editor', password);
+    viewer = await workspace.addAccount('viewer@example.org', 'viewer', password);
   });
 
   afterAll(async () => {
-    await chromiumSession?.close();
-    await app?.close();
+    await workspace?.close();
     await t?.dispose();
     cleanup();
   });
-
-  async function signedInPage(
-    role: 'editor' | 'viewer',
-    language: 'ar' | 'en',
-  ): Promise<{ page: Page; problems: string[] }> {
-    const { page, problems } = await openWatchedPage(browser, `${base}/`, {
-      width: 1280,
-      height: 900,
-    });
-    if (language === 'en') {
-      await page.getByTestId('language-switch').click();
-      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    }
-    await page.locator('input[name=email]').fill(users[role]);
-    await page.locator('input[name=password]').fill(password);
-    await page.locator('form button[type=submit]').click();
-    await page.locator('nav a').first().waitFor();
-    return { page, problems };
-  }
 
   const killedRow = (page: Page) =>
     page.locator('section[aria-labelledby=claims-killed] tbody tr', { hasText: '42' });
 
   it('shows each figure beside the register count in English, and an editor reviews them', async () => {
-    const { page, problems } = await signedInPage('editor', 'en');
+    const { page, problems } = await workspace.signedInPage(editor, {
+      language: 'en',
+      viewport: tallViewport,
+    });
     await page.getByRole('link', { name: 'Claims' }).click();
     await page.getByRole('heading', { name: 'Claims ledger' }).waitFor();
     await page.getByRole('heading', { name: 'Killed', exact: true }).waitFor();
@@ -124,7 +86,7 @@ describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
     // A scope read from an Arabic statement, in the English workspace's words.
     const arabicRow = page.locator('tbody tr', { hasText: 'بيان شهري' });
     expect(await arabicRow.locator('dl.scope').textContent()).toContain('Daraa');
-    await page.screenshot({ path: join(shots, 'en-claims.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'en-claims.png'), fullPage: true });
 
     await row.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => row.textContent()).toContain('Confirmed');
@@ -148,7 +110,9 @@ describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
   });
 
   it('reads right to left in Arabic, and a viewer cannot review', async () => {
-    const { page, problems } = await signedInPage('viewer', 'ar');
+    const { page, problems } = await workspace.signedInPage(viewer, {
+      viewport: tallViewport,
+    });
     await page.getByRole('link', { name: 'الأرقام المعلنة' }).click();
     await page.getByRole('heading', { name: 'سجل الأرقام المعلنة' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
@@ -172,7 +136,7 @@ describe.skipIf(!haveChromium)('claims ledger in Chromium (e2e)', () => {
     expect(await children.first().textContent()).toContain(
       'الفئة («الأطفال») ليست حقلًا في السجل: لم تُطبَّق.',
     );
-    await page.screenshot({ path: join(shots, 'ar-claims.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'ar-claims.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 });

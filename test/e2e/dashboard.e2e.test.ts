@@ -1,20 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.js';
-import { webAppDir } from '../../src/server/routes/web-app.js';
 import { parseCaptureCsv } from '../../src/core/stats/estimation/index.js';
 import { saveEstimate } from '../../src/services/estimation/index.js';
-import { addUser } from '../../src/services/users/users-service.js';
 import {
-  chromiumPath,
-  haveChromium,
-  launchChromium,
-  openWatchedPage,
-  type ChromiumSession,
-} from '../helpers/chromium.js';
+  screenshotsDir,
+  startBrowserWorkspace,
+  tallViewport,
+  type Account,
+  type BrowserWorkspace,
+} from '../helpers/browser-workspace.js';
+import { chromiumPath, haveChromium } from '../helpers/chromium.js';
 import { importFacetsRegister } from '../helpers/facets-register.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -30,24 +26,16 @@ if (!haveChromium) {
     `e2e: skipping the dashboard browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
   );
 }
-const shots = join(process.cwd(), 'test-artifacts', 'e2e');
 
 describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', () => {
   let t: TestDatabase;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  let chromiumSession: ChromiumSession | undefined;
+  let workspace: BrowserWorkspace;
+  let viewer: Account;
   let cleanup = () => undefined as void;
-  const email = 'viewer@example.org';
   const keptIds: number[] = [];
   const password = 'olive trees by the old sea wall';
 
   beforeAll(async () => {
-    if (!existsSync(join(webAppDir, 'index.html'))) {
-      throw new Error(`the web app is not built in ${webAppDir}: run \`npm run build\` first`);
-    }
-    mkdirSync(shots, { recursive: true });
     t = await openTestDatabase('pglite');
     ({ cleanup } = await importFacetsRegister(t.db));
     // Two kept estimates for the dashboard's list: three lists given as a table, then the
@@ -63,49 +51,22 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
       );
       keptIds.push(kept.id);
     }
-    app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const { setupToken } = await addUser(t.db, { email, role: 'viewer' }, 'test');
-    const set = await fetch(`${base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: setupToken, password }),
-    });
-    expect(set.status).toBe(200);
-    chromiumSession = await launchChromium();
-    browser = chromiumSession.browser;
+    workspace = await startBrowserWorkspace(t.db);
+    viewer = await workspace.addAccount('viewer@example.org', 'viewer', password);
   });
 
   afterAll(async () => {
-    await chromiumSession?.close();
-    await app?.close();
+    await workspace?.close();
     await t?.dispose();
     cleanup();
   });
-
-  /** A signed-in page in a fresh context whose page errors and console errors fail the test. */
-  async function signedInPage(language: 'ar' | 'en'): Promise<{ page: Page; problems: string[] }> {
-    const { page, problems } = await openWatchedPage(browser, `${base}/`, {
-      width: 1280,
-      height: 900,
-    });
-    if (language === 'en') {
-      await page.getByTestId('language-switch').click();
-      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    }
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(password);
-    await page.locator('form button[type=submit]').click();
-    await page.locator('nav a').first().waitFor();
-    return { page, problems };
-  }
 
   /** Each chart on its own, at full size, to check labels and directions closely. */
   async function chartShots(page: Page, language: string) {
     for (const chart of ['deaths', 'violations', 'places', 'age-sex', 'sources', 'estimate'])
       await page
         .getByTestId(`chart-${chart}`)
-        .screenshot({ path: join(shots, `${language}-chart-${chart}.png`) });
+        .screenshot({ path: join(screenshotsDir, `${language}-chart-${chart}.png`) });
   }
 
   const rowNames = (page: Page) =>
@@ -120,7 +81,9 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
   }
 
   it('works in Arabic: charts right to left, a bar opens the filtered search, facets narrow it', async () => {
-    const { page, problems } = await signedInPage('ar');
+    const { page, problems } = await workspace.signedInPage(viewer, {
+      viewport: tallViewport,
+    });
     await openDashboard(page, 'لوحة المؤشرات');
     await page.getByRole('heading', { name: 'لوحة المؤشرات' }).waitFor();
     for (const chart of ['time-chart', 'violation-chart', 'place-chart', 'pyramid-chart'])
@@ -145,7 +108,7 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
       .locator('rect.chart-bar')
       .boundingBox();
     expect(august!.x).toBeGreaterThan(september!.x);
-    await page.screenshot({ path: join(shots, 'ar-dashboard.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'ar-dashboard.png'), fullPage: true });
     await chartShots(page, 'ar');
 
     // Kept estimates: newest first, the documented bar growing from the right.
@@ -159,7 +122,7 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
     const keptBar = await kept.locator('tbody tr svg rect').first().boundingBox();
     expect(keptBar!.x + keptBar!.width).toBeGreaterThan(keptSvg!.x + keptSvg!.width - 12);
     expect(await kept.textContent()).toContain('نماذج لوغاريتمية خطية');
-    await kept.screenshot({ path: join(shots, 'ar-kept-estimates.png') });
+    await kept.screenshot({ path: join(screenshotsDir, 'ar-kept-estimates.png') });
 
     // The "killed" bar opens the search filtered to killed records (restricted ones hidden).
     await killed.click();
@@ -185,7 +148,7 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
     await page.locator('input[name=facet-year][value="2013"]').check();
     await expect.poll(() => page.url()).toContain('year=2013');
     await expect.poll(async () => (await rowNames(page)).length).toBe(3);
-    await page.screenshot({ path: join(shots, 'ar-search-facets.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'ar-search-facets.png'), fullPage: true });
 
     // Back in the browser's history undoes the year; a chip removes the violation.
     await page.goBack();
@@ -197,7 +160,10 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
   });
 
   it('works in English: time left to right, pyramid, source overlaps and months link to records', async () => {
-    const { page, problems } = await signedInPage('en');
+    const { page, problems } = await workspace.signedInPage(viewer, {
+      language: 'en',
+      viewport: tallViewport,
+    });
     await openDashboard(page, 'Dashboard');
     expect(await page.getByTestId('dashboard-total').textContent()).toBe(
       'People in the register: 9',
@@ -213,7 +179,7 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
       .locator('rect.chart-bar')
       .boundingBox();
     expect(august!.x).toBeLessThan(september!.x);
-    await page.screenshot({ path: join(shots, 'en-dashboard.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'en-dashboard.png'), fullPage: true });
     await chartShots(page, 'en');
 
     // Kept estimates: the labelled one with its method, the documented bar growing from the left.
@@ -227,7 +193,7 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
     expect(keptBar!.x).toBeLessThan(keptSvg!.x + 12);
     await page
       .getByTestId('kept-estimates')
-      .screenshot({ path: join(shots, 'en-kept-estimates.png') });
+      .screenshot({ path: join(screenshotsDir, 'en-kept-estimates.png') });
 
     // The month column: deaths dated to August 2013.
     await page
@@ -258,7 +224,10 @@ describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', 
     await expect
       .poll(() => page.getByTestId('search-totals').textContent())
       .toBe('Matching records: 2 · people: 1');
-    await page.screenshot({ path: join(shots, 'en-search-source-set.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotsDir, 'en-search-source-set.png'),
+      fullPage: true,
+    });
 
     // The table behind a chart is there for screen readers and for copying figures.
     await page.goBack();

@@ -1,21 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.js';
-import { webAppDir } from '../../src/server/routes/web-app.js';
 import { importFile } from '../../src/services/import/import-file.js';
-import { addUser } from '../../src/services/users/users-service.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { encodeText } from '../helpers/test-files.js';
 import {
-  chromiumPath,
-  haveChromium,
-  launchChromium,
-  openWatchedPage,
-  type ChromiumSession,
-} from '../helpers/chromium.js';
+  screenshotsDir,
+  startBrowserWorkspace,
+  tallViewport,
+  type Account,
+  type BrowserWorkspace,
+} from '../helpers/browser-workspace.js';
+import { chromiumPath, haveChromium } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -29,8 +25,6 @@ if (!haveChromium) {
     `e2e: skipping the import browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
   );
 }
-const shots = join(process.cwd(), 'test-artifacts', 'e2e');
-
 /**
  * An Arabic list as Arabic Excel saves it: a bad age, a row without a name, a row cut short, a
  * witness column.
@@ -59,28 +53,13 @@ const englishList = new TextEncoder().encode(
 
 describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
   let t: TestDatabase;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  let chromiumSession: ChromiumSession | undefined;
+  let workspace: BrowserWorkspace;
+  let editor: Account;
+  let viewer: Account;
   const files = tempDir();
   const password = 'olive trees by the old sea wall';
 
-  async function addAccount(email: string, role: 'editor' | 'viewer') {
-    const { setupToken } = await addUser(t.db, { email, role }, 'test');
-    const set = await fetch(`${base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: setupToken, password }),
-    });
-    expect(set.status).toBe(200);
-  }
-
   beforeAll(async () => {
-    if (!existsSync(join(webAppDir, 'index.html'))) {
-      throw new Error(`the web app is not built in ${webAppDir}: run \`npm run build\` first`);
-    }
-    mkdirSync(shots, { recursive: true });
     t = await openTestDatabase('pglite');
     await importFile(t.db, {
       path: files.file('north.csv', 'name,sex\nأحمد يوسف,male\n'),
@@ -88,47 +67,21 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
       createSource: { nameEn: 'Northern list', nameAr: 'قائمة الشمال' },
       actor: 'test',
     });
-    app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    await addAccount('editor@example.org', 'editor');
-    await addAccount('viewer@example.org', 'viewer');
-    chromiumSession = await launchChromium();
-    browser = chromiumSession.browser;
+    workspace = await startBrowserWorkspace(t.db);
+    editor = await workspace.addAccount('editor@example.org', 'editor', password);
+    viewer = await workspace.addAccount('viewer@example.org', 'viewer', password);
   });
 
   afterAll(async () => {
-    await chromiumSession?.close();
-    await app?.close();
+    await workspace?.close();
     await t?.dispose();
     files.cleanup();
   });
 
-  /** A fresh context signed in as `email`, in Arabic or English; errors and CSP reports collected. */
-  async function signedIn(
-    email: string,
-    language: 'ar' | 'en',
-  ): Promise<{ page: Page; problems: string[] }> {
-    const { page, problems } = await openWatchedPage(browser, `${base}/`, {
-      width: 1280,
-      height: 900,
-    });
-    if (language === 'en') {
-      await page.getByTestId('language-switch').click();
-      await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
-    }
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: language === 'ar' ? 'دخول' : 'Sign in' }).click();
-    await page
-      .getByRole('heading', { name: language === 'ar' ? 'البحث في السجل' : 'Search the register' })
-      .waitFor();
-    return { page, problems };
-  }
-
   const counts = (page: Page) => page.getByTestId('import-counts').textContent();
 
   it('imports an Arabic Windows-1256 list in Arabic, right to left, after a changed mapping', async () => {
-    const { page, problems } = await signedIn('editor@example.org', 'ar');
+    const { page, problems } = await workspace.signedInPage(editor, { viewport: tallViewport });
     await page.getByRole('link', { name: 'استيراد' }).click();
     await page.getByRole('heading', { name: 'استيراد قائمة' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
@@ -166,7 +119,10 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     const first = await page.locator('.import-preview th').first().boundingBox();
     const last = await page.locator('.import-preview th').last().boundingBox();
     expect(first!.x).toBeGreaterThan(last!.x);
-    await page.screenshot({ path: join(shots, 'import-ar-1-checked.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotsDir, 'import-ar-1-checked.png'),
+      fullPage: true,
+    });
 
     // The age column kept verbatim only, the notes read as the perpetrator: check again.
     await page.locator('select[data-column="العمر"]').selectOption('');
@@ -184,7 +140,7 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     await page.locator('input[name=sourceSlug]').fill('martyrs-list');
     await page.locator('input[name=sourceNameAr]').fill('قائمة الشهداء');
     await page.locator('input[name=sourceNameEn]').fill('List of martyrs');
-    await page.screenshot({ path: join(shots, 'import-ar-2-ready.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'import-ar-2-ready.png'), fullPage: true });
     await page.getByTestId('import-start').click();
     const report = page.getByTestId('import-report');
     await report.waitFor({ timeout: 20_000 });
@@ -192,7 +148,7 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     expect(await report.textContent()).toContain('قائمة الشهداء');
     expect(await page.getByTestId('import-report-counts').textContent()).toContain('المستوردة: ٣');
     expect(await page.getByTestId('import-rejected-download').count()).toBe(1);
-    await page.screenshot({ path: join(shots, 'import-ar-3-report.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'import-ar-3-report.png'), fullPage: true });
 
     const stored = await t.db.query<{ name: string; perpetrator: string | null }>(
       "SELECT r.name, r.perpetrator FROM record r JOIN source s ON s.id = r.source_id WHERE s.slug = 'martyrs-list' ORDER BY r.id",
@@ -207,7 +163,10 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
   });
 
   it('imports a list in English into an existing source, with its row errors first', async () => {
-    const { page, problems } = await signedIn('editor@example.org', 'en');
+    const { page, problems } = await workspace.signedInPage(editor, {
+      language: 'en',
+      viewport: tallViewport,
+    });
     await page.getByRole('link', { name: 'Import' }).click();
     await page.getByRole('heading', { name: 'Import a list' }).waitFor();
     await page.locator('input[type=file]').setInputFiles({
@@ -231,7 +190,10 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
       .toContain('Filled by default');
     expect(await page.locator('table.import-preview').textContent()).toContain('Violation: Killed');
     expect(await page.locator('table.import-preview').textContent()).toContain('Perpetrator');
-    await page.screenshot({ path: join(shots, 'import-en-1-checked.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotsDir, 'import-en-1-checked.png'),
+      fullPage: true,
+    });
 
     await page.locator('select[name=source]').selectOption('north-list');
     await page.getByTestId('import-start').click();
@@ -241,7 +203,7 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
       .poll(() => report.textContent())
       .toContain('Imported english-list.csv into Northern list');
     expect(await page.getByTestId('import-report-counts').textContent()).toContain('imported: 2');
-    await page.screenshot({ path: join(shots, 'import-en-2-report.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'import-en-2-report.png'), fullPage: true });
 
     // The rejected rows download is a CSV with the formula defused.
     const href = await page.getByTestId('import-rejected-download').getAttribute('href');
@@ -263,7 +225,7 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
       (_, i) => `L-${i},اسم رقم ${i},${i % 2 ? 'ذكر' : 'أنثى'},${i % 90},2014-01-${(i % 28) + 1}`,
     );
     const list = ['الرقم,الاسم,الجنس,العمر,تاريخ الوفاة', ...rows].join('\n');
-    const { page, problems } = await signedIn('editor@example.org', 'ar');
+    const { page, problems } = await workspace.signedInPage(editor, { viewport: tallViewport });
     await page.getByRole('link', { name: 'استيراد' }).click();
     await page.locator('input[type=file]').setInputFiles({
       name: 'long-list.csv',
@@ -275,7 +237,10 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
     await page.locator('select[name=source]').selectOption('north-list');
     await page.getByTestId('import-start').click();
     await page.getByRole('heading', { name: 'جارٍ الاستيراد' }).waitFor();
-    await page.screenshot({ path: join(shots, 'import-ar-4-progress.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotsDir, 'import-ar-4-progress.png'),
+      fullPage: true,
+    });
     await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-report-counts').textContent()).toContain(
       'المستوردة: ٤٠٬٠٠٠',
@@ -285,7 +250,7 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
   });
 
   it('says in Arabic why a broken file cannot be read', async () => {
-    const { page, problems } = await signedIn('editor@example.org', 'ar');
+    const { page, problems } = await workspace.signedInPage(editor, { viewport: tallViewport });
     await page.getByRole('link', { name: 'استيراد' }).click();
     await page.locator('input[type=file]').setInputFiles({
       name: 'مكسور.csv',
@@ -299,15 +264,21 @@ describe.skipIf(!haveChromium)('Import screen in Chromium (e2e)', () => {
       'الخانة المقتبسة التي تبدأ في السطر ٢ لا تُغلق أبدًا',
     );
     expect(await problem.getAttribute('lang')).toBeNull();
-    await page.screenshot({ path: join(shots, 'import-ar-5-unreadable.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotsDir, 'import-ar-5-unreadable.png'),
+      fullPage: true,
+    });
     expect(problems).toEqual([]);
     await page.context().close();
   });
 
   it('shows no Import screen to a viewer', async () => {
-    const { page, problems } = await signedIn('viewer@example.org', 'en');
+    const { page, problems } = await workspace.signedInPage(viewer, {
+      language: 'en',
+      viewport: tallViewport,
+    });
     expect(await page.getByRole('link', { name: 'Import' }).count()).toBe(0);
-    await page.goto(`${base}/#/import`);
+    await page.goto(`${workspace.base}/#/import`);
     await page.getByText('Your role may not import lists.').waitFor();
     expect(problems).toEqual([]);
     await page.context().close();

@@ -1,23 +1,20 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSynthetic } from '../../src/core/linkage/index.js';
-import { buildServer } from '../../src/server/app.js';
-import { webAppDir } from '../../src/server/routes/web-app.js';
 import { importFile } from '../../src/services/import/import-file.js';
 import { decidePair, linkRegister } from '../../src/services/register-linkage/index.js';
-import { addUser } from '../../src/services/users/users-service.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import {
-  chromiumPath,
-  haveChromium,
-  launchChromium,
-  openWatchedPage,
-  type ChromiumSession,
-} from '../helpers/chromium.js';
+  screenshotsDir,
+  signIn,
+  startBrowserWorkspace,
+  tallViewport,
+  type Account,
+  type BrowserWorkspace,
+} from '../helpers/browser-workspace.js';
+import { chromiumPath, haveChromium } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -31,24 +28,15 @@ if (!haveChromium) {
     `e2e: skipping the review browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
   );
 }
-const shots = join(process.cwd(), 'test-artifacts', 'e2e');
-
 describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)', () => {
   let t: TestDatabase;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  let chromiumSession: ChromiumSession | undefined;
+  let workspace: BrowserWorkspace;
+  let reviewer: Account;
   const files = tempDir();
-  const email = 'reviewer@example.org';
   const password = 'olive trees by the old sea wall';
   let person = 0;
 
   beforeAll(async () => {
-    if (!existsSync(join(webAppDir, 'index.html'))) {
-      throw new Error(`the web app is not built in ${webAppDir}: run \`npm run build\` first`);
-    }
-    mkdirSync(shots, { recursive: true });
     t = await openTestDatabase('pglite');
     // Synthetic lists with known truth fill the review queue through a real linkage run.
     const synthetic = generateSynthetic({ records: 500, sources: 3, seed: 11 });
@@ -110,33 +98,15 @@ describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)',
     });
     person = outcome.personsAfter.a;
 
-    app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const { setupToken } = await addUser(t.db, { email, role: 'reviewer' }, 'test');
-    const set = await fetch(`${base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: setupToken, password }),
-    });
-    expect(set.status).toBe(200);
-    chromiumSession = await launchChromium();
-    browser = chromiumSession.browser;
+    workspace = await startBrowserWorkspace(t.db);
+    reviewer = await workspace.addAccount('reviewer@example.org', 'reviewer', password);
   });
 
   afterAll(async () => {
-    await chromiumSession?.close();
-    await app?.close();
+    await workspace?.close();
     await t?.dispose();
     files.cleanup();
   });
-
-  const openPage = () => openWatchedPage(browser, `${base}/`, { width: 1280, height: 900 });
-
-  async function signIn(page: Page, submitLabel: string) {
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: submitLabel }).click();
-  }
 
   /** Opens the merged person from the search results, by the name's link. */
   async function openPersonFromSearch(page: Page) {
@@ -168,8 +138,8 @@ describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)',
   }
 
   it('works in Arabic: the person side by side, then pairs reviewed from the keyboard', async () => {
-    const { page, problems } = await openPage();
-    await signIn(page, 'دخول');
+    const { page, problems } = await workspace.openPage(tallViewport);
+    await signIn(page, reviewer, 'دخول');
     await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
     await openPersonFromSearch(page);
 
@@ -193,18 +163,18 @@ describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)',
     expect(await page.locator('table.person-decisions').textContent()).toContain(
       'same father and village',
     );
-    await page.screenshot({ path: join(shots, 'review-ar-1-person.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'review-ar-1-person.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'المراجعة' }).click();
     await page.getByRole('heading', { name: 'مراجعة الأزواج' }).waitFor();
     const first = await currentPair(page);
     const progressBefore = await progressText(page);
     expect(progressBefore).toMatch(/حُسم منذ آخر تشغيل للربط: .* · المتبقي: /);
-    await page.screenshot({ path: join(shots, 'review-ar-2-pair.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'review-ar-2-pair.png'), fullPage: true });
     // Close-ups of the reasons and the keyboard help, to check their direction and numbers.
     await page
       .locator('.review-layout')
-      .screenshot({ path: join(shots, 'review-ar-2b-detail.png') });
+      .screenshot({ path: join(screenshotsDir, 'review-ar-2b-detail.png') });
 
     // S: same person, the next pair comes up and progress moves; U brings the pair back.
     await press(page, 's', /^القرار: الشخص نفسه/);
@@ -218,16 +188,19 @@ describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)',
     await expect.poll(() => currentPair(page)).not.toBe(first);
     expect(await page.getByText('المتخطّى في هذه الجلسة: ١').count()).toBe(1);
     await press(page, 'd', /^القرار: شخصان مختلفان/);
-    await page.screenshot({ path: join(shots, 'review-ar-3-decided.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotsDir, 'review-ar-3-decided.png'),
+      fullPage: true,
+    });
     expect(problems).toEqual([]);
     await page.context().close();
   });
 
   it('works in English: the person side by side, then pairs reviewed from the keyboard', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await workspace.openPage(tallViewport);
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
-    await signIn(page, 'Sign in');
+    await signIn(page, reviewer, 'Sign in');
     await page.getByRole('heading', { name: 'Search the register' }).waitFor();
     await openPersonFromSearch(page);
 
@@ -241,7 +214,7 @@ describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)',
     expect(await ageRow.locator('th').textContent()).toContain('≠ differs');
     expect(await ageRow.textContent()).toContain('from column العمر: 41');
     expect(await page.locator('table.person-compare').textContent()).toContain('File: north.csv');
-    await page.screenshot({ path: join(shots, 'review-en-1-person.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'review-en-1-person.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Review' }).click();
     await page.getByRole('heading', { name: 'Review pairs' }).waitFor();
@@ -250,10 +223,10 @@ describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)',
       /^Decided since the last linkage run: \d+ · Remaining: \d+$/,
     );
     expect(await page.locator('.review-reasons').textContent()).toContain('Given name');
-    await page.screenshot({ path: join(shots, 'review-en-2-pair.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'review-en-2-pair.png'), fullPage: true });
     await page
       .locator('.review-layout')
-      .screenshot({ path: join(shots, 'review-en-2b-detail.png') });
+      .screenshot({ path: join(screenshotsDir, 'review-en-2b-detail.png') });
 
     // K skips, → skips too (onwards in English), S decides, U undoes it.
     await page.keyboard.press('k');
@@ -266,7 +239,7 @@ describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)',
     await expect.poll(() => currentPair(page)).not.toBe(third);
     await press(page, 'u', /^Undone/);
     await expect.poll(() => currentPair(page)).toBe(third);
-    await page.screenshot({ path: join(shots, 'review-en-3-undone.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'review-en-3-undone.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -1,18 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.js';
-import { webAppDir } from '../../src/server/routes/web-app.js';
-import { addUser } from '../../src/services/users/users-service.js';
 import {
-  chromiumPath,
-  haveChromium,
-  launchChromium,
-  openWatchedPage,
-  type ChromiumSession,
-} from '../helpers/chromium.js';
+  screenshotsDir,
+  signIn,
+  startBrowserWorkspace,
+  type BrowserWorkspace,
+} from '../helpers/browser-workspace.js';
+import { chromiumPath, haveChromium } from '../helpers/chromium.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { nextTotpCode, wrongTotpCode } from '../helpers/totp-codes.js';
 
@@ -27,54 +22,24 @@ if (!haveChromium) {
     `e2e: skipping the browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
   );
 }
-const shots = join(process.cwd(), 'test-artifacts', 'e2e');
 
 describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
   let t: TestDatabase;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  let chromiumSession: ChromiumSession | undefined;
+  let workspace: BrowserWorkspace;
   const password = 'olive trees by the old sea wall';
 
-  async function account(email: string) {
-    const { setupToken } = await addUser(t.db, { email, role: 'editor' }, 'test');
-    const set = await fetch(`${base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: setupToken, password }),
-    });
-    expect(set.status).toBe(200);
-  }
-
   beforeAll(async () => {
-    if (!existsSync(join(webAppDir, 'index.html'))) {
-      throw new Error(`the web app is not built in ${webAppDir}: run \`npm run build\` first`);
-    }
-    mkdirSync(shots, { recursive: true });
     t = await openTestDatabase('pglite');
-    app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    chromiumSession = await launchChromium();
-    browser = chromiumSession.browser;
+    workspace = await startBrowserWorkspace(t.db);
   });
 
   afterAll(async () => {
-    await chromiumSession?.close();
-    await app?.close();
+    await workspace?.close();
     await t?.dispose();
   });
 
-  const openPage = () => openWatchedPage(browser, `${base}/`);
-
   const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(shots, `totp-${name}.png`), fullPage: true });
-
-  async function signInWithPassword(page: Page, email: string, submit: string) {
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: submit }).click();
-  }
+    page.screenshot({ path: join(screenshotsDir, `totp-${name}.png`), fullPage: true });
 
   /** Account screen → set up → the secret as shown → the first code → recovery codes. */
   async function turnOn(
@@ -101,10 +66,10 @@ describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
 
   it('in Arabic: turns it on, then asks for the code after the password; a recovery code works once', async () => {
     const email = 'layla@example.org';
-    await account(email);
-    const { page, problems } = await openPage();
+    const account = await workspace.addAccount(email, 'editor', password);
+    const { page, problems } = await workspace.openPage();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    await signInWithPassword(page, email, 'دخول');
+    await signIn(page, account, 'دخول');
     await page.getByRole('link', { name: 'الحساب' }).click();
     await page.getByRole('heading', { name: 'حسابك' }).waitFor();
     await shot(page, 'ar-1-account-off');
@@ -118,7 +83,7 @@ describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
     await shot(page, 'ar-4-account-on');
 
     await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
-    await signInWithPassword(page, email, 'دخول');
+    await signIn(page, account, 'دخول');
     await page.getByRole('heading', { name: 'التحقق بخطوتين' }).waitFor();
     // The code field reads left to right inside the right-to-left page.
     expect(await page.locator('input[name=code]').getAttribute('dir')).toBe('ltr');
@@ -132,7 +97,7 @@ describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
 
     // Lost phone: a recovery code instead, once.
     await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
-    await signInWithPassword(page, email, 'دخول');
+    await signIn(page, account, 'دخول');
     await page.getByRole('button', { name: 'فقدت هاتفك؟ استخدم رمز استرداد' }).click();
     await page.locator('input[name=code]').fill(recoveryCodes[0]!);
     await shot(page, 'ar-6-recovery-code');
@@ -148,11 +113,11 @@ describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
 
   it('in English: turns it on, signs in with password and code, turns it off again', async () => {
     const email = 'omar@example.org';
-    await account(email);
-    const { page, problems } = await openPage();
+    const account = await workspace.addAccount(email, 'editor', password);
+    const { page, problems } = await workspace.openPage();
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
-    await signInWithPassword(page, email, 'Sign in');
+    await signIn(page, account, 'Sign in');
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     await shot(page, 'en-1-account-off');
@@ -165,7 +130,7 @@ describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
     await shot(page, 'en-4-account-on');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signInWithPassword(page, email, 'Sign in');
+    await signIn(page, account, 'Sign in');
     await page.getByRole('heading', { name: 'Two-step sign-in' }).waitFor();
     await shot(page, 'en-5-code-step');
     await page.locator('input[name=code]').fill(await nextTotpCode(t.db, email, secret));
@@ -182,7 +147,7 @@ describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
 
     // The password alone signs in again.
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signInWithPassword(page, email, 'Sign in');
+    await signIn(page, account, 'Sign in');
     await page.getByRole('heading', { name: 'Search the register' }).waitFor();
     expect(problems).toEqual([]);
     await page.context().close();

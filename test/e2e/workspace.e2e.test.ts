@@ -1,21 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enableRecordSearchIndex } from '../../src/db/repositories/record-search-index.js';
-import { buildServer } from '../../src/server/app.js';
-import { webAppDir } from '../../src/server/routes/web-app.js';
 import { importFile } from '../../src/services/import/import-file.js';
-import { addUser } from '../../src/services/users/users-service.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import {
-  chromiumPath,
-  haveChromium,
-  launchChromium,
-  openWatchedPage,
-  type ChromiumSession,
-} from '../helpers/chromium.js';
+  screenshotsDir,
+  signIn,
+  startBrowserWorkspace,
+  type Account,
+  type BrowserWorkspace,
+} from '../helpers/browser-workspace.js';
+import { chromiumPath, haveChromium } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -28,23 +24,15 @@ if (!haveChromium) {
     `e2e: skipping the browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
   );
 }
-const shots = join(process.cwd(), 'test-artifacts', 'e2e');
 
 describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
   let t: TestDatabase;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  let chromiumSession: ChromiumSession | undefined;
+  let workspace: BrowserWorkspace;
+  let viewer: Account;
   const files = tempDir();
-  const email = 'viewer@example.org';
   const password = 'olive trees by the old sea wall';
 
   beforeAll(async () => {
-    if (!existsSync(join(webAppDir, 'index.html'))) {
-      throw new Error(`the web app is not built in ${webAppDir}: run \`npm run build\` first`);
-    }
-    mkdirSync(shots, { recursive: true });
     t = await openTestDatabase('pglite');
     await importFile(t.db, {
       path: files.file(
@@ -71,35 +59,17 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
     });
     // Searches wait for a catch-up of up to 1,000 records; the last test imports more than that.
     await enableRecordSearchIndex(t.db, { waitLimit: 1000 });
-    app = await buildServer({ db: t.db, authAttemptsPerMinute: 1000 });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const { setupToken } = await addUser(t.db, { email, role: 'viewer' }, 'test');
-    const set = await fetch(`${base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: setupToken, password }),
-    });
-    expect(set.status).toBe(200);
-    chromiumSession = await launchChromium();
-    browser = chromiumSession.browser;
+    workspace = await startBrowserWorkspace(t.db);
+    viewer = await workspace.addAccount('viewer@example.org', 'viewer', password);
   });
 
   afterAll(async () => {
-    await chromiumSession?.close();
-    await app?.close();
+    await workspace?.close();
     await t?.dispose();
     files.cleanup();
   });
 
-  const openPage = () => openWatchedPage(browser, `${base}/`);
-
   const htmlAttr = (page: Page, name: string) => page.locator('html').getAttribute(name);
-
-  async function signIn(page: Page, submitLabel: string) {
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: submitLabel }).click();
-  }
 
   async function searchFor(page: Page, text: string, rows: number) {
     await page.locator('input[name=search]').fill(text);
@@ -113,21 +83,19 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
     page.locator('table.records tbody tr td:first-child').allTextContents();
 
   it('works in Arabic: right to left, sign in, hamza-tolerant search, numerals, sign out', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await workspace.openPage();
     expect(await htmlAttr(page, 'dir')).toBe('rtl');
     expect(await htmlAttr(page, 'lang')).toBe('ar');
     await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
-    await page.screenshot({ path: join(shots, 'ar-1-sign-in.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'ar-1-sign-in.png'), fullPage: true });
 
     // A wrong password is refused in Arabic.
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill('not the password');
-    await page.getByRole('button', { name: 'دخول' }).click();
+    await signIn(page, { ...viewer, password: 'not the password' }, 'دخول');
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toContain('كلمة المرور غير صحيحة');
 
-    await signIn(page, 'دخول');
+    await signIn(page, viewer, 'دخول');
     await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
 
     // "احمد" (bare alif) finds "أحمد …" and "… الأحمد" (hamza above) in the northern list.
@@ -141,7 +109,7 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
     const nameBox = await page.locator('table.records th').first().boundingBox();
     const lastBox = await page.locator('table.records th').last().boundingBox();
     expect(nameBox!.x).toBeGreaterThan(lastBox!.x);
-    await page.screenshot({ path: join(shots, 'ar-2-search.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'ar-2-search.png'), fullPage: true });
 
     // Latin numerals when the user prefers them, kept across a reload.
     await page.locator('select[name=numerals]').selectOption('latn');
@@ -156,7 +124,7 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
     expect(sourceRows).toHaveLength(2);
     expect(sourceRows.join(' ')).toContain('قائمة الشمال');
     expect(sourceRows.join(' ')).toContain('٣');
-    await page.screenshot({ path: join(shots, 'ar-3-sources.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'ar-3-sources.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
     await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
@@ -168,16 +136,16 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
   });
 
   it('works in English: switch language (kept across reloads), search, sources, back to Arabic, sign out', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await workspace.openPage();
     await page.getByTestId('language-switch').click();
     await expect.poll(() => htmlAttr(page, 'dir')).toBe('ltr');
     expect(await htmlAttr(page, 'lang')).toBe('en');
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await htmlAttr(page, 'dir')).toBe('ltr');
-    await page.screenshot({ path: join(shots, 'en-1-sign-in.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'en-1-sign-in.png'), fullPage: true });
 
-    await signIn(page, 'Sign in');
+    await signIn(page, viewer, 'Sign in');
     await page.getByRole('heading', { name: 'Search the register' }).waitFor();
     // "أحمد" (hamza above) finds the southern list's "احمد يوسف" (bare alif) too.
     await searchFor(page, 'أحمد', 3);
@@ -193,7 +161,7 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
     const nameBox = await page.locator('table.records th').first().boundingBox();
     const lastBox = await page.locator('table.records th').last().boundingBox();
     expect(nameBox!.x).toBeLessThan(lastBox!.x);
-    await page.screenshot({ path: join(shots, 'en-2-search.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'en-2-search.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Sources' }).click();
     await page.getByRole('heading', { name: 'Sources' }).waitFor();
@@ -203,7 +171,7 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
     await expect
       .poll(() => page.locator('p.muted').first().textContent())
       .toBe('4 records from 2 sources');
-    await page.screenshot({ path: join(shots, 'en-3-sources.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'en-3-sources.png'), fullPage: true });
 
     await page.getByTestId('language-switch').click();
     await expect.poll(() => htmlAttr(page, 'dir')).toBe('rtl');
@@ -213,7 +181,10 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
     await expect
       .poll(() => page.locator('p.muted').first().textContent())
       .toBe('٤ سجلات من مصدرين');
-    await page.screenshot({ path: join(shots, 'en-4-back-to-arabic.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotsDir, 'en-4-back-to-arabic.png'),
+      fullPage: true,
+    });
 
     await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
     await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
@@ -222,9 +193,9 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
   });
 
   it('says while a large import is being added to search, then shows it', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await workspace.openPage();
     await page.getByTestId('language-switch').click();
-    await signIn(page, 'Sign in');
+    await signIn(page, viewer, 'Sign in');
     await page.getByRole('heading', { name: 'Search the register' }).waitFor();
     await searchFor(page, 'سلمى', 0);
     const family = ['حمدان', 'بركة', 'النجار', 'قديح'];
@@ -241,7 +212,10 @@ describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
     const notice = page.getByTestId('search-indexing');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('30,000 records just imported');
-    await page.screenshot({ path: join(shots, 'en-5-search-indexing.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotsDir, 'en-5-search-indexing.png'),
+      fullPage: true,
+    });
     // It asks again by itself until they are in, then lists them.
     await notice.waitFor({ state: 'detached', timeout: 15_000 });
     await expect

@@ -44,6 +44,12 @@ export async function launchChromium(): Promise<ChromiumSession> {
   }
 }
 
+/** A page and the errors it has shown so far, which a test expects to stay empty. */
+export interface WatchedPage {
+  page: Page;
+  problems: string[];
+}
+
 /**
  * A page at `url` in a fresh browser context (no cookies, no storage), with every page error and
  * console error collected in `problems` for the test to check. 401 answers are expected (the
@@ -53,7 +59,7 @@ export async function openWatchedPage(
   browser: Browser,
   url: string,
   viewport = { width: 1280, height: 800 },
-): Promise<{ page: Page; problems: string[] }> {
+): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems: string[] = [];
