@@ -11,7 +11,7 @@
  * event loop; the bench signs in as a viewer with a password made up for the run.
  */
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
@@ -21,17 +21,13 @@ import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/open-database.js';
 import { buildServer } from '../src/server/app.js';
 import { importFile } from '../src/services/import/import-file.js';
-import { addUser } from '../src/services/users/users-service.js';
 import { writeList } from './import.js';
+import { numberOption, textOption } from './options.js';
+import { signInViewer } from './viewer-session.js';
 
-const args = process.argv.slice(2);
-function option(name: string, fallback: number): number {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-}
-const rows = option('rows', 1_000_000);
-const seconds = option('seconds', 10);
-const connections = option('connections', 10);
+const rows = numberOption('rows', 1_000_000);
+const seconds = numberOption('seconds', 10);
+const connections = numberOption('connections', 10);
 
 /** The searches: a common Arabic name, a rare full name, a Latin spelling, a typo, a filter. */
 const searches = [
@@ -82,23 +78,7 @@ async function serve(dir: string): Promise<void> {
   const db = await openDatabase({ dataDir: join(dir, 'store') });
   const app = await buildServer({ db, rateLimitPerMinute: 1e9, authAttemptsPerMinute: 1000 });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const email = `bench-${Date.now()}@example.org`;
-  const password = randomBytes(24).toString('base64url');
-  const { setupToken } = await addUser(db, { email, role: 'viewer' }, 'bench');
-  const post = (path: string, body: object) =>
-    fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  const set = await post('/api/auth/setup', { token: setupToken, password });
-  if (set.status !== 200) throw new Error(`setting the password failed: ${set.status}`);
-  const login = await post('/api/auth/login', { email, password });
-  if (login.status !== 200) throw new Error(`signing in failed: ${login.status}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('sijil_session='))!
-    .split(';')[0]!;
+  const cookie = await signInViewer(db, base);
   const ids = await db.query<{ first: number; last: number }>(
     'SELECT min(id) AS first, max(id) AS last FROM record',
   );
@@ -243,5 +223,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (args[0] === '--serve') await serve(args[1]!);
+// The server's own process: `--serve DIR`.
+const serveDir = textOption('serve', '');
+if (serveDir) await serve(serveDir);
 else await main();

@@ -16,15 +16,11 @@ import {
   parseCaptureCsv,
 } from '../src/core/stats/estimation/index.js';
 import { runLcmcr } from '../src/services/estimation/index.js';
+import { numberOption, textOption } from './options.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
-};
-const runs = Math.max(1, Number(arg('runs', '3')));
-const seed = Number(arg('seed', '1'));
-const thread = arg('thread', 'worker') === 'main' ? 'main' : 'auto';
+const runs = Math.max(1, numberOption('runs', 3));
+const seed = numberOption('seed', 1);
+const thread = textOption('thread', 'worker') === 'main' ? 'main' : 'auto';
 
 // The Kosovo table bundled with LCMCR (see test/fixtures/mse/README.md); run from the repository root.
 const table = parseCaptureCsv(
@@ -39,7 +35,7 @@ const out = (name: string, value: string | number): void => {
   process.stdout.write(`${name}=${value}\n`);
 };
 
-const chains = Number(arg('chains', String(DEFAULT_LCMCR_CHAINS)));
+const chains = numberOption('chains', DEFAULT_LCMCR_CHAINS);
 out('lcmcr_chains', chains);
 const lcmcrSeconds: number[] = [];
 const oneChainSeconds: number[] = [];

@@ -19,17 +19,13 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/db/open-database.js';
 import { buildServer } from '../src/server/app.js';
 import { importFile } from '../src/services/import/import-file.js';
-import { addUser } from '../src/services/users/users-service.js';
 import { writeList } from './import.js';
+import { numberOption } from './options.js';
+import { signInViewer } from './viewer-session.js';
 
-const args = process.argv.slice(2);
-function option(name: string, fallback: number): number {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-}
-const registerRows = option('register', 100_000);
-const importRows = option('rows', 200_000);
-const runs = option('runs', 3);
+const registerRows = numberOption('register', 100_000);
+const importRows = numberOption('rows', 200_000);
+const runs = numberOption('runs', 3);
 
 interface Poll {
   sentAt: number;
@@ -52,29 +48,6 @@ const percentile = (values: number[], p: number): number => {
 };
 const median = (values: number[]): number => percentile(values, 0.5);
 
-async function signIn(base: string, db: Awaited<ReturnType<typeof openDatabase>>) {
-  const password = randomBytes(18).toString('base64url');
-  const { setupToken } = await addUser(
-    db,
-    { email: 'viewer@example.org', role: 'viewer' },
-    'bench',
-  );
-  const json = { 'content-type': 'application/json' };
-  await fetch(`${base}/api/auth/setup`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ token: setupToken, password }),
-  });
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ email: 'viewer@example.org', password }),
-  });
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('sijil_session='));
-  if (!cookie) throw new Error(`signing in failed: ${login.status}`);
-  return cookie.split(';')[0]!;
-}
-
 async function run(dir: string, registerFile: string, importList: string): Promise<RunFigures> {
   const db = await openDatabase({ dataDir: join(dir, `store-${randomBytes(4).toString('hex')}`) });
   await importFile(db, {
@@ -83,16 +56,18 @@ async function run(dir: string, registerFile: string, importList: string): Promi
     createSource: { nameEn: 'Register' },
     actor: 'bench',
   });
-  const app = await buildServer({ db });
+  // The poller asks 50 times a second: no rate limit in the way of what is measured.
+  const app = await buildServer({ db, rateLimitPerMinute: 1e9 });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
-    const cookie = await signIn(base, db);
+    const cookie = await signInViewer(db, base);
     const polls: Poll[] = [];
     let stop = false;
     const poller = (async () => {
       while (!stop) {
         const sentAt = performance.now();
         const res = await fetch(`${base}/api/records/facets`, { headers: { cookie } });
+        if (!res.ok) throw new Error(`facet counts answered ${res.status}`);
         const body = (await res.json()) as { records: number; indexing: number };
         polls.push({ sentAt, ms: performance.now() - sentAt, ...body });
         await new Promise((resolve) => setTimeout(resolve, 20));

@@ -12,13 +12,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateFiles, synthFiles } from '../src/services/linkage/index.js';
+import { numberOption } from './options.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(args[i + 1]) : NaN;
-  return Number.isFinite(v) ? v : fallback;
-};
 const print = (name: string, value: string | number): void => {
   process.stdout.write(`${name}=${value}\n`);
 };
@@ -50,21 +45,25 @@ try {
   const output = join(dir, 'linked.csv');
   const started = performance.now();
   await synthFiles({
-    records: arg('records', 1_000_000),
-    sources: arg('sources', 5),
-    seed: arg('seed', 1),
+    records: numberOption('records', 1_000_000),
+    sources: numberOption('sources', 5),
+    seed: numberOption('seed', 1),
     output: input,
     truth,
   });
   print('link_1m_synth_seconds', ((performance.now() - started) / 1000).toFixed(2));
   const runner = join(dirname(fileURLToPath(import.meta.url)), 'link-dedupe-run.js');
   const runs: Run[] = [];
-  for (let r = 0; r < arg('runs', 1); r++) {
+  for (let r = 0; r < numberOption('runs', 1); r++) {
     print(`link_1m_load_before_run${r + 1}`, load());
-    const child = spawnSync(process.execPath, [runner, input, output, String(arg('workers', 2))], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [runner, input, output, String(numberOption('workers', 2))],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
     if (child.status !== 0) throw new Error(`dedupe run failed: ${child.stderr}`);
     const run = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Run;
     runs.push(run);

@@ -18,14 +18,9 @@ import {
   writeEvaluationSets,
 } from '../src/services/linkage/index.js';
 import { linkLikeTheRegister } from './register-link-run.js';
+import { hasFlag, numberOption } from './options.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(args[i + 1]) : NaN;
-  return Number.isFinite(v) ? v : fallback;
-};
-const workers = arg('workers', 2);
+const workers = numberOption('workers', 2);
 const dir = mkdtempSync(join(tmpdir(), 'sijil-bench-link-'));
 
 const print = (name: string, value: string | number): void => {
@@ -64,7 +59,7 @@ try {
   const shared = join(process.cwd(), '..', 'shared', 'data', 'linkage');
   const gaza = join(shared, 'gaza-releases.csv');
   const gazaTruth = join(shared, 'gaza-releases.truth.csv');
-  if (args.includes('--synth-only')) print('gaza_skipped', '--synth-only');
+  if (hasFlag('synth-only')) print('gaza_skipped', '--synth-only');
   else if (existsSync(gaza)) {
     await run('gaza', gaza, gazaTruth);
     print('peak_rss_mb', (process.resourceUsage().maxRSS / 1024).toFixed(0));
@@ -84,9 +79,9 @@ try {
   const synthTruth = join(dir, 'synth.truth.csv');
   const synthStart = performance.now();
   await synthFiles({
-    records: arg('records', 100_000),
-    sources: arg('sources', 5),
-    seed: arg('seed', 1),
+    records: numberOption('records', 100_000),
+    sources: numberOption('sources', 5),
+    seed: numberOption('seed', 1),
     output: synthInput,
     truth: synthTruth,
   });
