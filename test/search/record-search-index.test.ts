@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordFilters } from '../../src/core/records/record-filters.js';
+import type { StoreKind } from '../../src/db/database.js';
 import { countRecordFacets } from '../../src/db/repositories/record-facets-repository.js';
 import { queryRecords } from '../../src/db/repositories/record-query-repository.js';
 import {
@@ -36,19 +37,29 @@ const people = [
   'مريم أبو شمالة,Maryam Abu Shamala,female,,2014,,Daraa,killed,internal',
 ];
 
+/** A store holding `people`, with the search index the server would keep. */
+async function openPeopleRegister(
+  kind: StoreKind,
+  files: ReturnType<typeof tempDir>,
+  index: { waitLimit?: number } = {},
+): Promise<TestDatabase> {
+  const t = await openTestDatabase(kind);
+  await importFile(t.db, {
+    path: files.file('people.csv', [header, ...people].join('\n')),
+    source: 'people-list',
+    createSource: { nameEn: 'People' },
+    actor: 'test',
+  });
+  await enableRecordSearchIndex(t.db, index);
+  return t;
+}
+
 describe.each(testStores)('record search index on %s', (kind) => {
   let t: TestDatabase;
   const files = tempDir();
 
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await importFile(t.db, {
-      path: files.file('people.csv', [header, ...people].join('\n')),
-      source: 'people-list',
-      createSource: { nameEn: 'People' },
-      actor: 'test',
-    });
-    await enableRecordSearchIndex(t.db);
+    t = await openPeopleRegister(kind, files);
   });
   afterAll(async () => {
     await t?.dispose();
@@ -197,15 +208,8 @@ describe.each(testStores)('a large import added to the search index on %s', (kin
   const files = tempDir();
 
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await importFile(t.db, {
-      path: files.file('people.csv', [header, ...people].join('\n')),
-      source: 'people-list',
-      createSource: { nameEn: 'People' },
-      actor: 'test',
-    });
     // Searches wait for up to three new records; more are added in the background.
-    await enableRecordSearchIndex(t.db, { waitLimit: 3 });
+    t = await openPeopleRegister(kind, files, { waitLimit: 3 });
   });
   afterAll(async () => {
     await t?.dispose();
