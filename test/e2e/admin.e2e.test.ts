@@ -11,7 +11,7 @@ import {
   type Account,
   type BrowserWorkspace,
 } from '../helpers/browser-workspace.js';
-import { chromiumPath, haveChromium } from '../helpers/chromium.js';
+import { haveChromium, warnIfNoChromium } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -19,11 +19,7 @@ import { tempDir } from '../helpers/temp-files.js';
  * server and store, in Arabic and in English: add an account, change a role, read the audit log
  * and verify its chain, download a backup. Screenshots go to test-artifacts/e2e/admin-*.png.
  */
-if (!haveChromium) {
-  console.warn(
-    `e2e: skipping the Admin screen's browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
+warnIfNoChromium("the Admin screen's browser tests");
 // Written into the trail as if by a careless service: it must show as text, never as markup.
 const markup = '<img src=x onerror="window.__sijilInjected = 1">';
 

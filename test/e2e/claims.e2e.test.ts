@@ -10,7 +10,7 @@ import {
   type Account,
   type BrowserWorkspace,
 } from '../helpers/browser-workspace.js';
-import { chromiumPath, haveChromium } from '../helpers/chromium.js';
+import { haveChromium, warnIfNoChromium } from '../helpers/chromium.js';
 import { importFacetsRegister } from '../helpers/facets-register.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -21,11 +21,7 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js
  * English; an editor confirms one and rejects another, a viewer sees no buttons. Screenshots go to
  * test-artifacts/e2e/.
  */
-if (!haveChromium) {
-  console.warn(
-    `e2e: skipping the claims browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
+warnIfNoChromium('the claims browser tests');
 
 const english =
   'Our documentation shows that at least 42 people were killed in Homs governorate by government forces. More than 7 of them were children.';

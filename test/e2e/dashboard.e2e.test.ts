@@ -10,7 +10,7 @@ import {
   type Account,
   type BrowserWorkspace,
 } from '../helpers/browser-workspace.js';
-import { chromiumPath, haveChromium } from '../helpers/chromium.js';
+import { haveChromium, warnIfNoChromium } from '../helpers/chromium.js';
 import { importFacetsRegister } from '../helpers/facets-register.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -21,11 +21,7 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js
  * the search filtered to the records behind it, facets narrow it. Screenshots go to
  * test-artifacts/e2e/ to be looked at.
  */
-if (!haveChromium) {
-  console.warn(
-    `e2e: skipping the dashboard browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
+warnIfNoChromium('the dashboard browser tests');
 
 describe.skipIf(!haveChromium)('dashboard and search facets in Chromium (e2e)', () => {
   let t: TestDatabase;

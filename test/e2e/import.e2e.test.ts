@@ -11,7 +11,7 @@ import {
   type Account,
   type BrowserWorkspace,
 } from '../helpers/browser-workspace.js';
-import { chromiumPath, haveChromium } from '../helpers/chromium.js';
+import { haveChromium, warnIfNoChromium } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -20,11 +20,7 @@ import { tempDir } from '../helpers/temp-files.js';
  * a column is read, see the row errors before anything is written, import, read the report.
  * Screenshots go to test-artifacts/e2e/import-*.png to be looked at.
  */
-if (!haveChromium) {
-  console.warn(
-    `e2e: skipping the import browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
+warnIfNoChromium('the import browser tests');
 /**
  * An Arabic list as Arabic Excel saves it: a bad age, a row without a name, a row cut short, a
  * witness column.

@@ -14,7 +14,7 @@ import {
   type Account,
   type BrowserWorkspace,
 } from '../helpers/browser-workspace.js';
-import { chromiumPath, haveChromium } from '../helpers/chromium.js';
+import { haveChromium, warnIfNoChromium } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -23,11 +23,7 @@ import { tempDir } from '../helpers/temp-files.js';
  * English: a person's records side by side, then pairs decided, undone and skipped from the
  * keyboard. Screenshots go to test-artifacts/e2e/review-*.png to be looked at.
  */
-if (!haveChromium) {
-  console.warn(
-    `e2e: skipping the review browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
+warnIfNoChromium('the review browser tests');
 describe.skipIf(!haveChromium)('person page and review queue in Chromium (e2e)', () => {
   let t: TestDatabase;
   let workspace: BrowserWorkspace;

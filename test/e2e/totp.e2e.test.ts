@@ -7,7 +7,7 @@ import {
   startBrowserWorkspace,
   type BrowserWorkspace,
 } from '../helpers/browser-workspace.js';
-import { chromiumPath, haveChromium } from '../helpers/chromium.js';
+import { haveChromium, warnIfNoChromium } from '../helpers/chromium.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { nextTotpCode, wrongTotpCode } from '../helpers/totp-codes.js';
 
@@ -17,11 +17,7 @@ import { nextTotpCode, wrongTotpCode } from '../helpers/totp-codes.js';
  * here from the secret the screen shows, sign out, sign in with the password and a code.
  * Screenshots go to test-artifacts/e2e/totp-*.png to be looked at.
  */
-if (!haveChromium) {
-  console.warn(
-    `e2e: skipping the browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
+warnIfNoChromium('the browser tests');
 
 describe.skipIf(!haveChromium)('two-step sign-in in Chromium (e2e)', () => {
   let t: TestDatabase;

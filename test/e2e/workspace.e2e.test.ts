@@ -11,7 +11,7 @@ import {
   type Account,
   type BrowserWorkspace,
 } from '../helpers/browser-workspace.js';
-import { chromiumPath, haveChromium } from '../helpers/chromium.js';
+import { haveChromium, warnIfNoChromium } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-files.js';
 
 /**
@@ -19,11 +19,7 @@ import { tempDir } from '../helpers/temp-files.js';
  * server on loopback and a real PGlite store, in Arabic and in English. Screenshots go to
  * test-artifacts/e2e/ to be looked at: Arabic right-to-left, nothing overlapping.
  */
-if (!haveChromium) {
-  console.warn(
-    `e2e: skipping the browser tests: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
+warnIfNoChromium('the browser tests');
 
 describe.skipIf(!haveChromium)('staff web app in Chromium (e2e)', () => {
   let t: TestDatabase;

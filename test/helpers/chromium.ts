@@ -7,6 +7,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const haveChromium = existsSync(chromiumPath);
 
+/** Says that a file's browser tests (`tests`) are skipped, and how to get Chromium, when it is absent. */
+export function warnIfNoChromium(tests: string): void {
+  if (!haveChromium)
+    console.warn(
+      `e2e: skipping ${tests}: ${chromiumPath} is absent (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+    );
+}
+
 export interface ChromiumSession {
   readonly browser: Browser;
   /** Closes the browser and deletes its profile. */
