@@ -19,15 +19,15 @@ import { eventFieldSql } from './stats-person-values.js';
  * Reading a large import into the index takes seconds (about 13 µs a record on the embedded
  * store). Searches wait for a catch-up of up to `waitLimit` records; above that, the records are
  * added hidden, a slice at a time, in the background, and revealed at once when all are in:
- * meanwhile searches answer from the index as it was and say how many records they do not see
- * yet (`recordSearchIndexLag`).
+ * meanwhile searches answer from the index as it was (other writes committed meanwhile show when
+ * it is done) and say how many records they do not see yet (`lag`, from recordSearchIndex).
  */
 
 /** Audit actions whose transactions may change which person records belong to. */
 const changesPersons = (action: string) => action.startsWith('linkage.');
 /** The audit action of a committed import; its entity is the batch. */
 const importAction = 'import.commit';
-/** Records read from the store per query while filling the index. */
+/** Records read from the store per query while filling the index (ids, while catching up). */
 const sliceSize = 25_000;
 /** Slices of a background catch-up, in ids: a request's queries wait for the slice being read. */
 const backgroundSliceSize = 5_000;
@@ -328,8 +328,8 @@ export async function recordSearchIndex(
 }
 
 /**
- * Catches the index up with every write committed so far, waiting for large imports too (tests,
- * and a server that wants its searches to see an import it has just committed).
+ * Catches the index up with every write committed so far, large imports included, and resolves
+ * when it has (so that a test sees a large import it has just committed).
  */
 export async function settleRecordSearchIndex(db: Sql): Promise<void> {
   const holder = holders.get(db);
