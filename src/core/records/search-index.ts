@@ -299,17 +299,9 @@ export class RecordSearchIndex implements SearchVocabulary {
     return this.positionOf(id) >= 0;
   }
 
-  /** The first position whose id is greater than `id`. */
+  /** The first position whose id is greater than `id` (ids are whole numbers). */
   private firstAfter(id: number): number {
-    let lo = 0;
-    let hi = this.ids.length;
-    const ids = this.ids.data;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ids[mid]! <= id) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.ids.data, this.ids.length, id + 1);
   }
 
   /** Sets the person of records, given as parallel lists of record ids and person ids. */
@@ -409,14 +401,7 @@ export class RecordSearchIndex implements SearchVocabulary {
   /** How many positions of a posting list searches see (positions are in increasing order). */
   private visibleIn(postings: Int32Column): number {
     if (this.visible === this.ids.length) return postings.length;
-    let lo = 0;
-    let hi = postings.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (postings.data[mid]! < this.visible) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(postings.data, postings.length, this.visible);
   }
 
   /** The scratch array of candidates, grown to hold at least `size` positions. */
@@ -480,14 +465,7 @@ export class RecordSearchIndex implements SearchVocabulary {
     let end = this.visible;
     if (candidates) {
       // The first candidate after `afterId`.
-      let lo = 0;
-      let hi = candidates.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (candidates[mid]! < after) lo = mid + 1;
-        else hi = mid;
-      }
-      i = lo;
+      i = lowerBound(candidates, candidates.length, after);
       end = candidates.length;
     } else i = after;
     outer: for (; i < end && out.length < limit; i++) {
@@ -604,8 +582,8 @@ export class RecordSearchIndex implements SearchVocabulary {
   }
 }
 
-/** Whether the first `length` values of `sorted` (ascending) hold `value`. */
-function holds(sorted: Int32Array, length: number, value: number): boolean {
+/** The first of the first `length` values of `sorted` (ascending) not below `value`, or `length`. */
+function lowerBound(sorted: Int32Array, length: number, value: number): number {
   let lo = 0;
   let hi = length;
   while (lo < hi) {
@@ -613,7 +591,13 @@ function holds(sorted: Int32Array, length: number, value: number): boolean {
     if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
-  return lo < length && sorted[lo] === value;
+  return lo;
+}
+
+/** Whether the first `length` values of `sorted` (ascending) hold `value`. */
+function holds(sorted: Int32Array, length: number, value: number): boolean {
+  const at = lowerBound(sorted, length, value);
+  return at < length && sorted[at] === value;
 }
 
 interface FacetTest {
